@@ -1,0 +1,6 @@
+export * from './audit-canonical';
+export * from './client-status';
+export * from './clock';
+export * from './money';
+export * from './outgoing-email-state';
+export * from './payment-terms';

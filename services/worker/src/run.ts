@@ -1,0 +1,37 @@
+import { createLogger, loadEnvOrExit, onShutdownSignal, workerEnvSpec } from '@firmly/config';
+import { createDatabase, createPool, migrateDatabase } from '@firmly/db';
+import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
+import type { ProcessorDeps } from './processors/index';
+import { type Processors, startWorkers } from './runtime';
+
+/**
+ * The worker process: configuration, connections, workers, and the ordered drain on
+ * SIGTERM. `main.ts` calls it with the real processors.
+ */
+export async function runWorkerProcess(makeProcessors: (deps: ProcessorDeps) => Processors): Promise<void> {
+  const config = loadEnvOrExit('firmly-worker', workerEnvSpec);
+  const log = createLogger('firmly-worker', config.LOG_LEVEL);
+  await migrateDatabase(config.DATABASE_URL);
+  const pool = createPool(config.DATABASE_URL, { applicationName: 'firmly-worker' });
+  const backend = await createQueueBackend(
+    queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, prefix: config.QUEUE_PREFIX }),
+    (err, source) => log.warn({ err, source }, 'queue store error'),
+  );
+  const runtime = startWorkers({
+    backend,
+    processors: makeProcessors({ db: createDatabase(pool), log }),
+    concurrency: config.WORKER_CONCURRENCY,
+    log,
+  });
+  onShutdownSignal(
+    async () => {
+      // Leave a little of the deadline for closing connections after the drain.
+      const { forced } = await runtime.drain(Math.max(500, config.SHUTDOWN_TIMEOUT_MS - 2_000));
+      if (forced.length > 0) log.warn({ forced }, 'some queues were force-closed');
+      await backend.close();
+      await pool.end();
+    },
+    { deadlineMs: config.SHUTDOWN_TIMEOUT_MS, log },
+  );
+  log.info('firmly worker ready');
+}

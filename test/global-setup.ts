@@ -1,0 +1,28 @@
+import { createMigratedTemplate, dropDatabase, startTestServer } from '@firmly/db/testing';
+import { defaultTestRedisUrl, redisReachable } from '@firmly/queue/testing';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Once per run: find (or start) PostgreSQL, migrate one template database that
+ * every test file clones, and find Redis. Without Redis, Redis-mode tests report
+ * themselves skipped by name — except in CI, where a missing Redis is a failure.
+ */
+export default async function setup(project: TestProject) {
+  const server = await startTestServer();
+  const template = await createMigratedTemplate(server.adminUrl);
+  const redisUrl = process.env.FIRMLY_TEST_REDIS_URL || defaultTestRedisUrl;
+  const redis = await redisReachable(redisUrl);
+  if (!redis && process.env.CI === 'true') {
+    throw new Error(`CI=true but no Redis answers at ${redisUrl}: Redis-mode tests may not be skipped in CI`);
+  }
+  if (server.embedded) process.stdout.write('[firmly] no PostgreSQL server reachable: running on an embedded one\n');
+  if (!redis) process.stdout.write(`[firmly] no Redis at ${redisUrl}: Redis-mode tests will be reported as skipped\n`);
+  project.provide('pgAdminUrl', server.adminUrl);
+  project.provide('pgTemplate', template);
+  project.provide('pgEmbedded', server.embedded);
+  project.provide('redisUrl', redis ? redisUrl : null);
+  return async () => {
+    await dropDatabase(server.adminUrl, template);
+    await server.stop();
+  };
+}
