@@ -1,4 +1,6 @@
 import { createPostgresBackend, type PgPool, type Processor, Queue, runMigrations, Worker, withBackend } from 'bullmq';
+import { once } from 'node:events';
+import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { type QueueName, defaultJobOptions } from './catalog';
 import { postgresCoordination } from './coordination/postgres';
@@ -55,13 +57,21 @@ export async function createQueueBackend(
   return config.kind === 'redis' ? redisBackend(config, onError) : postgresBackend(config, onError);
 }
 
-function redisBackend(config: Extract<QueueBackendConfig, { kind: 'redis' }>, onError: (e: Error, s: string) => void): QueueBackend {
+/** Waits briefly for a first connection; a Redis that is down at start shows up in /readyz, not as a crash. */
+async function settle(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  await withTimeout(once(redis, 'ready'), ms, 'redis').catch(() => undefined);
+}
+
+async function redisBackend(config: Extract<QueueBackendConfig, { kind: 'redis' }>, onError: (e: Error, s: string) => void): Promise<QueueBackend> {
   const producer = createRedis(config.redisUrl, 'producer', (e) => onError(e, 'redis-producer'));
   const workerConnection = createRedis(config.redisUrl, 'worker', (e) => onError(e, 'redis-worker'));
+  const coordinationConnection = createRedis(config.redisUrl, 'coordination', (e) => onError(e, 'redis-coordination'));
+  await settle(producer, 3_000);
   const queues = new Map<QueueName, Queue>();
   return {
     kind: 'redis',
-    coordination: redisCoordination(producer, config.prefix),
+    coordination: redisCoordination(coordinationConnection, config.prefix),
     queue(name) {
       let queue = queues.get(name);
       if (!queue) {
@@ -86,8 +96,7 @@ function redisBackend(config: Extract<QueueBackendConfig, { kind: 'redis' }>, on
     },
     async close() {
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
-      producer.disconnect();
-      workerConnection.disconnect();
+      for (const connection of [producer, workerConnection, coordinationConnection]) connection.disconnect();
     },
   };
 }
