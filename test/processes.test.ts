@@ -30,7 +30,11 @@ function run(entry: string, env: NodeJS.ProcessEnv): ChildProcess & { output: ()
 
 describe('configuration errors stop a service', () => {
   it.each([
-    ['services/api/src/main.ts', { PORT: 'eighty' }, /^firmly-api: invalid configuration: .*PORT must be an integer from 0 to 65535 \(got "eighty"\)$/],
+    [
+      'services/api/src/main.ts',
+      { PORT: 'eighty' },
+      /^firmly-api: invalid configuration: .*PORT must be an integer from 0 to 65535 \(got "eighty"\)$/,
+    ],
     ['services/worker/src/main.ts', {}, /^firmly-worker: invalid configuration: .*DATABASE_URL must be set: a postgres:\/\/ URL/],
   ])('%s exits 1 with one line naming the variable', async (entry, extra, line) => {
     const child = run(entry, cleanEnv(extra));

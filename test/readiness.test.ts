@@ -55,7 +55,10 @@ describe.skipIf(!redisUrl)(`readiness with queues on ${redisUrl ? 'Redis' : 'Red
     redisProxy = await startTcpProxy(targetOf(redisUrl ?? '', 6379));
     pgProxy = await startTcpProxy(targetOf(t.url, 5432));
     pool = createPool(viaProxy(t.url, pgProxy), { applicationName: 'firmly-test', max: 2 });
-    queues = await createQueueBackend({ kind: 'redis', redisUrl: viaProxy(redisUrl ?? '', redisProxy), prefix: uniqueQueuePrefix('ready') }, () => undefined);
+    queues = await createQueueBackend(
+      { kind: 'redis', redisUrl: viaProxy(redisUrl ?? '', redisProxy), prefix: uniqueQueuePrefix('ready') },
+      () => undefined,
+    );
     app = buildServer({ logger: log, readiness: readinessChecks(pool, queues) });
   });
   afterAll(async () => {

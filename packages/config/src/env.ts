@@ -16,11 +16,7 @@ export type EnvOf<S extends EnvSpec> = { [K in keyof S]: S[K] extends EnvVar<inf
 
 export class ConfigError extends Error {
   constructor(readonly problems: ReadonlyArray<{ variable: string; expected: string; got?: string }>) {
-    super(
-      problems
-        .map((p) => `${p.variable} must be ${p.expected}${p.got === undefined ? '' : ` (got ${p.got})`}`)
-        .join('; '),
-    );
+    super(problems.map((p) => `${p.variable} must be ${p.expected}${p.got === undefined ? '' : ` (got ${p.got})`}`).join('; '));
     this.name = 'ConfigError';
   }
 }
@@ -87,7 +83,10 @@ export const envVar = {
       .regex(/^-?\d+$/)
       .transform(Number)
       .pipe(z.number().int().min(opts.min).max(opts.max));
-    return variable(opts.default === undefined ? base : base.optional().transform((v) => v ?? (opts.default as number)), expected) as EnvVar<number>;
+    return variable(
+      opts.default === undefined ? base : base.optional().transform((v) => v ?? (opts.default as number)),
+      expected,
+    ) as EnvVar<number>;
   },
   enumeration<const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]): EnvVar<T[number]> {
     const base = z.enum(values);

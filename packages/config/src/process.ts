@@ -10,10 +10,7 @@ export function createLogger(service: string, level: string): Logger {
  * ordered drain takes longer, an unref'd timer exits with code 1 so an orchestrator
  * never waits on a wedged process. A second signal exits at once.
  */
-export function onShutdownSignal(
-  shutdown: (signal: NodeJS.Signals) => Promise<void>,
-  options: { deadlineMs: number; log: Logger },
-): void {
+export function onShutdownSignal(shutdown: (signal: NodeJS.Signals) => Promise<void>, options: { deadlineMs: number; log: Logger }): void {
   let started = false;
   const handle = (signal: NodeJS.Signals) => {
     if (started) {

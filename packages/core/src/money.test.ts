@@ -20,11 +20,18 @@ describe('money', () => {
 
   it('property: outstanding + paid (capped) equals the invoice amount', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.array(fc.bigInt({ min: 1n, max: 10n ** 11n }), { maxLength: 10 }), (amount, paid) => {
-        const left = outstanding(money(amount, 'HUF'), paid.map((p) => money(p, 'HUF'))).amountMinor;
-        const total = paid.reduce((a, b) => a + b, 0n);
-        expect(left).toBe(total >= amount ? 0n : amount - total);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.array(fc.bigInt({ min: 1n, max: 10n ** 11n }), { maxLength: 10 }),
+        (amount, paid) => {
+          const left = outstanding(
+            money(amount, 'HUF'),
+            paid.map((p) => money(p, 'HUF')),
+          ).amountMinor;
+          const total = paid.reduce((a, b) => a + b, 0n);
+          expect(left).toBe(total >= amount ? 0n : amount - total);
+        },
+      ),
     );
   });
 });

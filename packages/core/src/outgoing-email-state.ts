@@ -9,23 +9,10 @@
  * Terminal states never change again, which is what makes "sent at most once"
  * checkable in the database: a row that reached `sent` cannot be re-queued.
  */
-export const outgoingEmailStates = [
-  'pending_review',
-  'approved',
-  'sending',
-  'sent',
-  'rejected',
-  'cancelled',
-  'failed',
-] as const;
+export const outgoingEmailStates = ['pending_review', 'approved', 'sending', 'sent', 'rejected', 'cancelled', 'failed'] as const;
 export type OutgoingEmailState = (typeof outgoingEmailStates)[number];
 
-export const terminalOutgoingEmailStates: ReadonlySet<OutgoingEmailState> = new Set([
-  'sent',
-  'rejected',
-  'cancelled',
-  'failed',
-]);
+export const terminalOutgoingEmailStates: ReadonlySet<OutgoingEmailState> = new Set(['sent', 'rejected', 'cancelled', 'failed']);
 
 export type OutgoingEmailEvent =
   | { type: 'approve' }

@@ -21,7 +21,10 @@ async function pgError(promise: Promise<unknown>): Promise<{ code?: string; cons
 }
 
 async function workspaceWithThread(db: Database) {
-  const [ws] = await db.insert(s.workspaces).values({ slug: `ws-${randomUUID()}`, name: 'W' }).returning();
+  const [ws] = await db
+    .insert(s.workspaces)
+    .values({ slug: `ws-${randomUUID()}`, name: 'W' })
+    .returning();
   if (!ws) throw new Error('no workspace');
   const [client] = await db.insert(s.clients).values({ workspaceId: ws.id, name: 'C', timezone: 'Europe/Budapest' }).returning();
   const [mailbox] = await db
@@ -58,7 +61,17 @@ describe('schema', () => {
        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`);
     const names = rows.map((r) => r.table_name).sort();
     expect(names).toEqual(
-      expect.arrayContaining(['messages', 'threads', 'outgoing_emails', 'audit_events', 'invoices', 'payments', 'asks', 'incidents', 'escalations']),
+      expect.arrayContaining([
+        'messages',
+        'threads',
+        'outgoing_emails',
+        'audit_events',
+        'invoices',
+        'payments',
+        'asks',
+        'incidents',
+        'escalations',
+      ]),
     );
     expect(rows.filter((r) => !r.has_workspace).map((r) => r.table_name)).toEqual(['workspaces']);
   });
@@ -80,7 +93,10 @@ describe('schema', () => {
   it('natural keys make other ingests idempotent too', async () => {
     const { ws, client, mailbox } = await workspaceWithThread(t.db);
     const cases: Array<[string, () => Promise<unknown>]> = [
-      ['threads_mailbox_provider_thread_key', () => t.db.insert(s.threads).values({ workspaceId: ws.id, mailboxId: mailbox.id, providerThreadId: 't-1' })],
+      [
+        'threads_mailbox_provider_thread_key',
+        () => t.db.insert(s.threads).values({ workspaceId: ws.id, mailboxId: mailbox.id, providerThreadId: 't-1' }),
+      ],
       [
         'client_contacts_workspace_address_key',
         async () => {
@@ -91,7 +107,16 @@ describe('schema', () => {
       [
         'invoices_workspace_number_key',
         async () => {
-          const invoice = { workspaceId: ws.id, clientId: client.id, number: 'INV-7', amountMinor: 100n, currency: 'EUR', issuedOn: '2026-11-01', dueOn: '2026-11-15', source: 'api' as const };
+          const invoice = {
+            workspaceId: ws.id,
+            clientId: client.id,
+            number: 'INV-7',
+            amountMinor: 100n,
+            currency: 'EUR',
+            issuedOn: '2026-11-01',
+            dueOn: '2026-11-15',
+            source: 'api' as const,
+          };
           await t.db.insert(s.invoices).values(invoice);
           return t.db.insert(s.invoices).values(invoice);
         },
@@ -99,7 +124,14 @@ describe('schema', () => {
       [
         'incidents_dedupe_key',
         async () => {
-          const incident = { workspaceId: ws.id, clientId: client.id, kind: 'late_payment' as const, occurredAt: new Date(), summary: 'late', dedupeKey: 'late_payment:INV-7' };
+          const incident = {
+            workspaceId: ws.id,
+            clientId: client.id,
+            kind: 'late_payment' as const,
+            occurredAt: new Date(),
+            summary: 'late',
+            dedupeKey: 'late_payment:INV-7',
+          };
           await t.db.insert(s.incidents).values(incident);
           return t.db.insert(s.incidents).values(incident);
         },
@@ -115,10 +147,27 @@ describe('schema', () => {
     const { ws, client } = await workspaceWithThread(t.db);
     const [invoice] = await t.db
       .insert(s.invoices)
-      .values({ workspaceId: ws.id, clientId: client.id, number: 'INV-9', amountMinor: 1000n, currency: 'EUR', issuedOn: '2026-11-01', dueOn: '2026-11-15', source: 'api' })
+      .values({
+        workspaceId: ws.id,
+        clientId: client.id,
+        number: 'INV-9',
+        amountMinor: 1000n,
+        currency: 'EUR',
+        issuedOn: '2026-11-01',
+        dueOn: '2026-11-15',
+        source: 'api',
+      })
       .returning();
     if (!invoice) throw new Error('no invoice');
-    const payment = (reference: string, amountMinor: bigint) => ({ workspaceId: ws.id, invoiceId: invoice.id, amountMinor, currency: 'EUR', paidOn: '2026-11-20', reference, source: 'api' as const });
+    const payment = (reference: string, amountMinor: bigint) => ({
+      workspaceId: ws.id,
+      invoiceId: invoice.id,
+      amountMinor,
+      currency: 'EUR',
+      paidOn: '2026-11-20',
+      reference,
+      source: 'api' as const,
+    });
     await t.db.insert(s.payments).values([payment('bank-1', 400n), payment('bank-2', 600n)]);
     expect((await pgError(t.db.insert(s.payments).values(payment('bank-1', 400n)))).constraint).toBe('payments_workspace_reference_key');
     const [sum] = await t.db
@@ -133,7 +182,16 @@ describe('schema', () => {
     const huge = 9_007_199_254_740_993n; // 2^53 + 1: not representable as a JS number
     const [row] = await t.db
       .insert(s.invoices)
-      .values({ workspaceId: ws.id, clientId: client.id, number: 'BIG', amountMinor: huge, currency: 'HUF', issuedOn: '2026-11-01', dueOn: '2026-11-01', source: 'csv' })
+      .values({
+        workspaceId: ws.id,
+        clientId: client.id,
+        number: 'BIG',
+        amountMinor: huge,
+        currency: 'HUF',
+        issuedOn: '2026-11-01',
+        dueOn: '2026-11-01',
+        source: 'csv',
+      })
       .returning();
     expect(row?.amountMinor).toBe(huge);
   });
@@ -141,8 +199,12 @@ describe('schema', () => {
   it('rejects invalid contract terms and money at the database too', async () => {
     const { ws, client } = await workspaceWithThread(t.db);
     const base = { workspaceId: ws.id, clientId: client.id, title: 'x', startsOn: '2026-01-01', currency: 'EUR' };
-    expect((await pgError(t.db.insert(s.contracts).values({ ...base, dueRuleKind: 'day_of_month', dueRuleValue: 0 }))).constraint).toBe('contracts_due_rule_range');
-    expect((await pgError(t.db.insert(s.contracts).values({ ...base, dueRuleKind: 'net_days', dueRuleValue: 14, currency: 'eur' }))).constraint).toBe('contracts_currency_iso');
+    expect((await pgError(t.db.insert(s.contracts).values({ ...base, dueRuleKind: 'day_of_month', dueRuleValue: 0 }))).constraint).toBe(
+      'contracts_due_rule_range',
+    );
+    expect(
+      (await pgError(t.db.insert(s.contracts).values({ ...base, dueRuleKind: 'net_days', dueRuleValue: 14, currency: 'eur' }))).constraint,
+    ).toBe('contracts_currency_iso');
   });
 
   it('a row cannot reference a parent in another workspace', async () => {
@@ -159,7 +221,14 @@ describe('schema', () => {
     const b = await workspaceWithThread(t.db);
     await t.db.insert(s.messages).values(message(a.ws.id, a.mailbox.id, a.thread.id, 'x'));
     await t.db.insert(s.messages).values(message(b.ws.id, b.mailbox.id, b.thread.id, 'x'));
-    await appendAuditEvent(t.db, { workspaceId: a.ws.id, actor: 'system:test', action: 'x', subjectType: 'workspace', subjectId: a.ws.id, occurredAt: new Date() });
+    await appendAuditEvent(t.db, {
+      workspaceId: a.ws.id,
+      actor: 'system:test',
+      action: 'x',
+      subjectType: 'workspace',
+      subjectId: a.ws.id,
+      occurredAt: new Date(),
+    });
     await t.db.delete(s.workspaces).where(eq(s.workspaces.id, a.ws.id));
     expect(await t.db.select().from(s.messages).where(eq(s.messages.workspaceId, a.ws.id))).toHaveLength(0);
     expect(await t.db.select().from(s.auditEvents).where(eq(s.auditEvents.workspaceId, a.ws.id))).toHaveLength(0);
@@ -209,14 +278,18 @@ describe('outgoing email guard', () => {
 
   it('keeps the Message-ID fixed once written', async () => {
     const id = await emailIn('approved');
-    expect((await pgError(t.db.update(s.outgoingEmails).set({ messageId: 'other@x' }).where(eq(s.outgoingEmails.id, id)))).code).toBe('23514');
+    expect((await pgError(t.db.update(s.outgoingEmails).set({ messageId: 'other@x' }).where(eq(s.outgoingEmails.id, id)))).code).toBe(
+      '23514',
+    );
   });
 
   it('drafts once per idempotency key', async () => {
     const id = await emailIn('pending_review');
     const [row] = await t.db.select().from(s.outgoingEmails).where(eq(s.outgoingEmails.id, id));
     if (!row) throw new Error('missing');
-    const error = await pgError(t.db.insert(s.outgoingEmails).values({ ...row, id: randomUUID(), messageId: `${randomUUID()}@firmly.test` }));
+    const error = await pgError(
+      t.db.insert(s.outgoingEmails).values({ ...row, id: randomUUID(), messageId: `${randomUUID()}@firmly.test` }),
+    );
     expect(error.constraint).toBe('outgoing_emails_idempotency_key');
   });
 });
@@ -225,17 +298,34 @@ describe('audit log', () => {
   it('chains events per workspace, and refuses updates and deletes', async () => {
     const { ws } = await workspaceWithThread(t.db);
     for (const action of ['client.created', 'ask.detected', 'email.approved']) {
-      await appendAuditEvent(t.db, { workspaceId: ws.id, actor: 'system:test', action, subjectType: 'client', subjectId: 'c1', data: { action }, occurredAt: new Date() });
+      await appendAuditEvent(t.db, {
+        workspaceId: ws.id,
+        actor: 'system:test',
+        action,
+        subjectType: 'client',
+        subjectId: 'c1',
+        data: { action },
+        occurredAt: new Date(),
+      });
     }
     expect(await verifyAuditChain(t.db, ws.id)).toEqual({ ok: true, length: 3 });
-    expect((await pgError(t.db.update(s.auditEvents).set({ action: 'forged' }).where(eq(s.auditEvents.workspaceId, ws.id)))).code).toBe('42501');
+    expect((await pgError(t.db.update(s.auditEvents).set({ action: 'forged' }).where(eq(s.auditEvents.workspaceId, ws.id)))).code).toBe(
+      '42501',
+    );
     expect((await pgError(t.db.delete(s.auditEvents).where(eq(s.auditEvents.workspaceId, ws.id)))).code).toBe('42501');
   });
 
   it('detects an edit made behind the application’s back', async () => {
     const { ws } = await workspaceWithThread(t.db);
     for (const n of [1, 2, 3]) {
-      await appendAuditEvent(t.db, { workspaceId: ws.id, actor: 'system:test', action: `a${n}`, subjectType: 'x', subjectId: 'y', occurredAt: new Date() });
+      await appendAuditEvent(t.db, {
+        workspaceId: ws.id,
+        actor: 'system:test',
+        action: `a${n}`,
+        subjectType: 'x',
+        subjectId: 'y',
+        occurredAt: new Date(),
+      });
     }
     // A superuser disabling the trigger is exactly the attack the chain exists for.
     await t.pool.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
@@ -248,7 +338,16 @@ describe('audit log', () => {
     const { ws } = await workspaceWithThread(t.db);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.db.transaction((tx) => appendAuditEvent(tx, { workspaceId: ws.id, actor: 'system:test', action: `c${i}`, subjectType: 'x', subjectId: 'y', occurredAt: new Date() })),
+        t.db.transaction((tx) =>
+          appendAuditEvent(tx, {
+            workspaceId: ws.id,
+            actor: 'system:test',
+            action: `c${i}`,
+            subjectType: 'x',
+            subjectId: 'y',
+            occurredAt: new Date(),
+          }),
+        ),
       ),
     );
     expect(await verifyAuditChain(t.db, ws.id)).toEqual({ ok: true, length: 20 });

@@ -59,7 +59,8 @@ for (const mode of backendModes('backend')) {
 
     it('collapses jobs with the same id into one', async () => {
       let runs = 0;
-      for (let i = 0; i < 5; i++) await enqueue(backend, 'maintenance', 'audit.verify-chain', { workspaceId: WS }, { jobId: 'verify-once' });
+      for (let i = 0; i < 5; i++)
+        await enqueue(backend, 'maintenance', 'audit.verify-chain', { workspaceId: WS }, { jobId: 'verify-once' });
       const worker = backend.worker(
         'maintenance',
         queueProcessor('maintenance', {
@@ -80,7 +81,9 @@ for (const mode of backendModes('backend')) {
     it('refuses a malformed payload at enqueue, and fails one that slipped in without retrying it', async () => {
       await expect(enqueue(backend, 'maintenance', 'audit.verify-chain', { workspaceId: 'not-a-uuid' })).rejects.toThrow(/workspaceId/);
       await backend.queue('maintenance').add('audit.verify-chain', { workspaceId: 42 }, { attempts: 5 });
-      const worker = backend.worker('maintenance', queueProcessor('maintenance', { 'audit.verify-chain': async () => 'ran' }), { concurrency: 1 });
+      const worker = backend.worker('maintenance', queueProcessor('maintenance', { 'audit.verify-chain': async () => 'ran' }), {
+        concurrency: 1,
+      });
       workers.push(worker);
       const [failed] = await waitFor<Job>(worker, 'failed');
       expect(failed?.failedReason).toMatch(/invalid audit.verify-chain payload/);
@@ -88,7 +91,9 @@ for (const mode of backendModes('backend')) {
     });
 
     it('holds a delayed job until its time', async () => {
-      const worker = backend.worker('maintenance', queueProcessor('maintenance', { 'audit.verify-chain': async () => Date.now() }), { concurrency: 1 });
+      const worker = backend.worker('maintenance', queueProcessor('maintenance', { 'audit.verify-chain': async () => Date.now() }), {
+        concurrency: 1,
+      });
       workers.push(worker);
       const done = waitFor<number>(worker, 'completed');
       const addedAt = Date.now();

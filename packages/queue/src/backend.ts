@@ -1,16 +1,14 @@
-import { createPostgresBackend, type PgPool, type Processor, Queue, runMigrations, Worker, withBackend } from 'bullmq';
 import { once } from 'node:events';
+import { createPostgresBackend, type PgPool, type Processor, Queue, runMigrations, Worker, withBackend } from 'bullmq';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
-import { type QueueName, defaultJobOptions } from './catalog';
+import { defaultJobOptions, type QueueName } from './catalog';
 import { postgresCoordination } from './coordination/postgres';
 import { redisCoordination } from './coordination/redis';
 import type { Coordination } from './coordination/types';
 import { createRedis } from './redis-connection';
 
-export type QueueBackendConfig =
-  | { kind: 'redis'; redisUrl: string; prefix: string }
-  | { kind: 'postgres'; databaseUrl: string };
+export type QueueBackendConfig = { kind: 'redis'; redisUrl: string; prefix: string } | { kind: 'postgres'; databaseUrl: string };
 
 /** Redis when REDIS_URL is set (production, scale-out); otherwise BullMQ's PostgreSQL backend on the same database. */
 export function queueBackendConfig(options: { redisUrl: string | undefined; databaseUrl: string; prefix: string }): QueueBackendConfig {
@@ -63,7 +61,10 @@ async function settle(redis: Redis, ms: number): Promise<void> {
   await withTimeout(once(redis, 'ready'), ms, 'redis').catch(() => undefined);
 }
 
-async function redisBackend(config: Extract<QueueBackendConfig, { kind: 'redis' }>, onError: (e: Error, s: string) => void): Promise<QueueBackend> {
+async function redisBackend(
+  config: Extract<QueueBackendConfig, { kind: 'redis' }>,
+  onError: (e: Error, s: string) => void,
+): Promise<QueueBackend> {
   const producer = createRedis(config.redisUrl, 'producer', (e) => onError(e, 'redis-producer'));
   const workerConnection = createRedis(config.redisUrl, 'worker', (e) => onError(e, 'redis-worker'));
   const coordinationConnection = createRedis(config.redisUrl, 'coordination', (e) => onError(e, 'redis-coordination'));
@@ -101,7 +102,10 @@ async function redisBackend(config: Extract<QueueBackendConfig, { kind: 'redis' 
   };
 }
 
-async function postgresBackend(config: Extract<QueueBackendConfig, { kind: 'postgres' }>, onError: (e: Error, s: string) => void): Promise<QueueBackend> {
+async function postgresBackend(
+  config: Extract<QueueBackendConfig, { kind: 'postgres' }>,
+  onError: (e: Error, s: string) => void,
+): Promise<QueueBackend> {
   // One pool for every queue and worker of this process: each worker keeps one
   // connection for LISTEN, the rest is shared, so the process stays well under
   // max_connections however many queues there are.

@@ -1,6 +1,6 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { type JobData, type JobName, type QueueName, parseJobData, UnknownJobError } from './catalog';
+import { type JobData, type JobName, parseJobData, type QueueName, UnknownJobError } from './catalog';
 
 export type JobHandlers<Q extends QueueName> = {
   [N in JobName<Q>]: (data: JobData<Q, N>, job: Job) => Promise<unknown>;

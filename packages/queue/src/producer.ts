@@ -1,6 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 import type { QueueBackend } from './backend';
-import { type JobData, type JobName, type QueueName, parseJobData } from './catalog';
+import { type JobData, type JobName, parseJobData, type QueueName } from './catalog';
 
 export interface EnqueueOptions {
   /**

@@ -23,12 +23,7 @@ export interface WorkerRuntime {
   drain(deadlineMs: number): Promise<{ forced: QueueName[] }>;
 }
 
-export function startWorkers(options: {
-  backend: QueueBackend;
-  processors: Processors;
-  concurrency: number;
-  log: Logger;
-}): WorkerRuntime {
+export function startWorkers(options: { backend: QueueBackend; processors: Processors; concurrency: number; log: Logger }): WorkerRuntime {
   const workers = new Map<QueueName, Worker>();
   for (const name of drainOrder) {
     const processor = options.processors[name];

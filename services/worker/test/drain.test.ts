@@ -60,7 +60,13 @@ describe('the worker process on SIGTERM', () => {
     const backend = await createQueueBackend({ kind: 'postgres', databaseUrl: t.url }, () => undefined);
     const job = await enqueue(backend, 'maintenance', 'audit.verify-chain', { workspaceId: WS });
     const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/slow-worker.ts', import.meta.url).pathname], {
-      env: { ...process.env, DATABASE_URL: t.url, REDIS_URL: '', FIRMLY_ENCRYPTION_KEY: `v1:${Buffer.alloc(32, 7).toString('base64')}`, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url,
+        REDIS_URL: '',
+        FIRMLY_ENCRYPTION_KEY: `v1:${Buffer.alloc(32, 7).toString('base64')}`,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -3,8 +3,8 @@ import { clients } from './clients';
 import { createdAt, instant, primaryId, updatedAt } from './columns';
 import { askSource, askStatus } from './enums';
 import { messages } from './messages';
-import { threads } from './threads';
 import { tenantKey, tenantReference, workspaceId } from './tenant';
+import { threads } from './threads';
 
 /**
  * An outbound message that asks the client for something (PRODUCT §3), with the

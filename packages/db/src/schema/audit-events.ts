@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, primaryId } from './columns';
 import { tenantKey, workspaceId } from './tenant';
 

@@ -36,11 +36,7 @@ export const escalations = pgTable(
   (t) => [
     tenantKey('escalations', t),
     tenantReference('escalations_client_fk', { workspaceId: t.workspaceId, column: t.clientId }, clients),
-    uniqueIndex('escalations_one_open_per_subject')
-      .on(t.workspaceId, t.clientId, t.cause, t.subjectKey)
-      .where(sql`${t.status} = 'open'`),
-    index('escalations_next_step_idx')
-      .on(t.nextStepAt)
-      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('escalations_one_open_per_subject').on(t.workspaceId, t.clientId, t.cause, t.subjectKey).where(sql`${t.status} = 'open'`),
+    index('escalations_next_step_idx').on(t.nextStepAt).where(sql`${t.status} = 'open'`),
   ],
 );

@@ -5,9 +5,7 @@ import { mailboxStatus, mailProvider } from './enums';
 import { tenantKey, workspaceId } from './tenant';
 
 /** Where a mailbox's sync stands: Gmail's historyId, or one Graph delta link per folder. */
-export type SyncCursor =
-  | { provider: 'gmail'; historyId: string }
-  | { provider: 'graph'; deltaLinks: Record<string, string> };
+export type SyncCursor = { provider: 'gmail'; historyId: string } | { provider: 'graph'; deltaLinks: Record<string, string> };
 
 export const mailboxes = pgTable(
   'mailboxes',

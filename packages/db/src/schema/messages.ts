@@ -3,8 +3,8 @@ import { bigint, boolean, index, jsonb, pgTable, text, unique, uuid } from 'driz
 import { createdAt, instant, primaryId } from './columns';
 import { messageDirection, parseStatus } from './enums';
 import { mailboxes } from './mailboxes';
-import { threads } from './threads';
 import { tenantKey, tenantReference, workspaceId } from './tenant';
+import { threads } from './threads';
 
 export interface Participant {
   address: string;
@@ -36,10 +36,7 @@ export const messages = pgTable(
     /** RFC 5322 Message-ID, without angle brackets. */
     internetMessageId: text('internet_message_id'),
     inReplyTo: text('in_reply_to'),
-    references: text('references')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    references: text('references').array().notNull().default(sql`'{}'::text[]`),
     direction: messageDirection('direction').notNull(),
     fromAddress: text('from_address'),
     fromName: text('from_name'),

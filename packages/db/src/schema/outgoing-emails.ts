@@ -7,8 +7,8 @@ import { escalations } from './escalations';
 import { mailboxes } from './mailboxes';
 import type { Participant } from './messages';
 import { operators } from './operators';
-import { threads } from './threads';
 import { tenantKey, tenantReference, workspaceId } from './tenant';
+import { threads } from './threads';
 
 /**
  * The outbox: every email firmly may send, with its review state (PRODUCT §3, §5).
@@ -35,10 +35,7 @@ export const outgoingEmails = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     messageId: text('message_id').notNull().unique(),
     inReplyTo: text('in_reply_to'),
-    references: text('references')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    references: text('references').array().notNull().default(sql`'{}'::text[]`),
     to: jsonb('to').$type<Participant[]>().notNull(),
     cc: jsonb('cc').$type<Participant[]>().notNull().default([]),
     subject: text('subject').notNull(),
@@ -61,12 +58,7 @@ export const outgoingEmails = pgTable(
     tenantReference('outgoing_emails_client_fk', { workspaceId: t.workspaceId, column: t.clientId }, clients),
     tenantReference('outgoing_emails_mailbox_fk', { workspaceId: t.workspaceId, column: t.mailboxId }, mailboxes),
     tenantReference('outgoing_emails_thread_fk', { workspaceId: t.workspaceId, column: t.threadId }, threads, 'no action'),
-    tenantReference(
-      'outgoing_emails_escalation_fk',
-      { workspaceId: t.workspaceId, column: t.escalationId },
-      escalations,
-      'no action',
-    ),
+    tenantReference('outgoing_emails_escalation_fk', { workspaceId: t.workspaceId, column: t.escalationId }, escalations, 'no action'),
     tenantReference('outgoing_emails_reviewer_fk', { workspaceId: t.workspaceId, column: t.reviewedBy }, operators, 'no action'),
     index('outgoing_emails_review_queue_idx').on(t.workspaceId, t.state, t.createdAt),
   ],

@@ -71,7 +71,9 @@ export function postgresCoordination(pool: pg.Pool): Coordination {
             nowMs,
           ]);
           await client.query('COMMIT');
-          return granted ? { granted: true, remaining: tokens - cost } : { granted: false, retryAfterMs: retryAfterMs(tokens, cost, policy) };
+          return granted
+            ? { granted: true, remaining: tokens - cost }
+            : { granted: false, retryAfterMs: retryAfterMs(tokens, cost, policy) };
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
           throw error;

@@ -37,7 +37,7 @@ export const problemDetails = fp(
         .type(PROBLEM_JSON)
         .send({
           type: 'about:blank',
-          title: status === 500 ? 'Internal Server Error' : error.code ?? 'Error',
+          title: status === 500 ? 'Internal Server Error' : (error.code ?? 'Error'),
           status,
           ...(status === 500 ? {} : { detail: error.message }),
         });

@@ -35,7 +35,11 @@ export async function healthRoutes(app: FastifyInstance, options: { checks: Read
       schema: {
         operationId: 'getReadiness',
         response: {
-          200: { type: 'object', properties: { status: { type: 'string', enum: ['ready'] }, checks: checkResult }, required: ['status', 'checks'] },
+          200: {
+            type: 'object',
+            properties: { status: { type: 'string', enum: ['ready'] }, checks: checkResult },
+            required: ['status', 'checks'],
+          },
           503: {
             type: 'object',
             properties: {
@@ -67,7 +71,13 @@ export async function healthRoutes(app: FastifyInstance, options: { checks: Read
       return reply
         .status(503)
         .type(PROBLEM_JSON)
-        .send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: `not ready: ${down.join(', ')} unavailable`, checks });
+        .send({
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: `not ready: ${down.join(', ')} unavailable`,
+          checks,
+        });
     },
   );
 }
