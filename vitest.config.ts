@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 4,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
+    // In CI a JSON report too, from which .ci/run prints its closing "N passed, N failed"
+    // line; elsewhere only the default reporter, so `npm test` ends with vitest's summary.
+    reporters: process.env.CI === 'true' ? ['default', ['json', { outputFile: '.vitest/report.json' }]] : ['default'],
   },
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from './env';
+import { ConfigError, type EnvSpec, parseEnv } from './env';
 import { apiEnvSpec, workerEnvSpec } from './services';
 
 const key = `v1:${Buffer.alloc(32, 1).toString('base64')}`;
 const valid = { DATABASE_URL: 'postgres://u:p@db:5432/firmly', FIRMLY_ENCRYPTION_KEY: key };
 
-function problems(env: Record<string, string>, spec = apiEnvSpec): string {
+function problems(env: Record<string, string>, spec: EnvSpec = apiEnvSpec): string {
   try {
     parseEnv(spec, env);
   } catch (error) {
