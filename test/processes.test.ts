@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allInOneEnvSpec, apiEnvSpec, workerEnvSpec } from '@firmly/config';
-import { describe, expect, it } from 'vitest';
+import { createEmptyDatabase, databaseUrl, dropDatabase } from '@firmly/db/testing';
+import { deleteKeysWithPrefix, uniqueQueuePrefix } from '@firmly/queue/testing';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -54,24 +57,83 @@ describe('every variable is documented', () => {
   });
 });
 
+/** Starts an entry point and resolves with the URL it prints once running. */
+async function startedUrl(child: ReturnType<typeof run>): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not running after 90 s:\n${child.output()}`)), 90_000);
+    const poll = setInterval(() => {
+      const match = /firmly is running at (http:\/\/\S+)/.exec(child.output());
+      if (match?.[1]) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    }, 100);
+    child.exited.then((code) => reject(new Error(`exited ${code} before running:\n${child.output()}`)));
+  });
+}
+
+describe('pnpm db:migrate', () => {
+  it('migrates the database DATABASE_URL names', async () => {
+    const name = await createEmptyDatabase(inject('pgAdminUrl'));
+    const url = databaseUrl(inject('pgAdminUrl'), name);
+    try {
+      const child = run('packages/db/src/cli/migrate.ts', cleanEnv({ DATABASE_URL: url }));
+      expect(await child.exited, child.output()).toBe(0);
+      expect(child.output()).toMatch(/^migrated postgres:\/\//);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query(`SELECT to_regclass('public.outgoing_emails') AS t`);
+      await client.end();
+      expect(rows[0]?.t).toBe('outgoing_emails');
+    } finally {
+      await dropDatabase(inject('pgAdminUrl'), name);
+    }
+  });
+});
+
+describe.skipIf(!inject('redisUrl'))(
+  `the all-in-one process with DATABASE_URL and REDIS_URL set${inject('redisUrl') ? '' : ' (skipped: no Redis reachable)'}`,
+  () => {
+    it('uses that database and runs its queues on Redis', async () => {
+      const name = await createEmptyDatabase(inject('pgAdminUrl'));
+      const prefix = uniqueQueuePrefix('aio');
+      const redisUrl = inject('redisUrl') ?? '';
+      const dataDir = await mkdtemp(join(tmpdir(), 'firmly-start-'));
+      const child = run(
+        'services/all-in-one/src/main.ts',
+        cleanEnv({
+          DATABASE_URL: databaseUrl(inject('pgAdminUrl'), name),
+          REDIS_URL: redisUrl,
+          QUEUE_PREFIX: prefix,
+          FIRMLY_DATA_DIR: dataDir,
+          PORT: '0',
+          LOG_LEVEL: 'warn',
+        }),
+      );
+      try {
+        const url = await startedUrl(child);
+        const response = await fetch(`${url}/readyz`);
+        expect(await response.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+        child.kill('SIGTERM');
+        expect(await child.exited, child.output()).toBe(0);
+      } finally {
+        child.kill('SIGKILL');
+        await dropDatabase(inject('pgAdminUrl'), name);
+        await deleteKeysWithPrefix(redisUrl, prefix);
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    }, 120_000);
+  },
+);
+
 describe('the all-in-one process on embedded defaults (what `npm start` runs)', () => {
   it('comes up ready with nothing configured, serves /readyz, and shuts down cleanly on SIGTERM', async () => {
     // /tmp, not the clone: as root, the embedded server runs as `postgres` and must reach its folder.
     const dataDir = await mkdtemp(join(tmpdir(), 'firmly-start-'));
     const child = run('services/all-in-one/src/main.ts', cleanEnv({ FIRMLY_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' }));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not running after 90 s:\n${child.output()}`)), 90_000);
-        const poll = setInterval(() => {
-          const match = /firmly is running at (http:\/\/\S+)/.exec(child.output());
-          if (match?.[1]) {
-            clearInterval(poll);
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        }, 100);
-        child.exited.then((code) => reject(new Error(`exited ${code} before running:\n${child.output()}`)));
-      });
+      const url = await startedUrl(child);
       const response = await fetch(`${url}/readyz`);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: 'ready', checks: { postgres: 'ok' } });

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startEmbeddedPostgres } from './embedded';
 import { migrateDatabase } from './migrate';
-import { createEmptyDatabase, databaseUrl, dropDatabase } from './testing/server';
+import { canConnect, createEmptyDatabase, databaseUrl, dropDatabase, startTestServer } from './testing/server';
 
 async function tablesIn(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -55,6 +55,18 @@ describe('migrations', () => {
     } finally {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
+describe('the test server', () => {
+  it('falls back to an embedded PostgreSQL where no server answers', async () => {
+    const server = await startTestServer('postgres://postgres@127.0.0.1:1/postgres');
+    try {
+      expect(server.embedded).toBe(true);
+      expect(await canConnect(server.adminUrl)).toBe(true);
+    } finally {
+      await server.stop();
     }
   }, 90_000);
 });
