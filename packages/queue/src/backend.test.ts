@@ -78,6 +78,29 @@ for (const mode of backendModes('backend')) {
       expect((await backend.queue('maintenance').getJobCounts()).completed).toBe(1);
     });
 
+    it('collapses a burst by deduplication key, and accepts the key again once the job is done', async () => {
+      let runs = 0;
+      for (let i = 0; i < 5; i++) {
+        await enqueue(backend, 'maintenance', 'audit.verify-chain', { workspaceId: WS }, { deduplicationId: 'sync-mailbox-1' });
+      }
+      const worker = backend.worker(
+        'maintenance',
+        queueProcessor('maintenance', {
+          'audit.verify-chain': async () => {
+            runs += 1;
+          },
+        }),
+        { concurrency: 4 },
+      );
+      workers.push(worker);
+      await waitFor(worker, 'completed');
+      expect(runs).toBe(1);
+      const next = waitFor(worker, 'completed');
+      await enqueue(backend, 'maintenance', 'audit.verify-chain', { workspaceId: WS }, { deduplicationId: 'sync-mailbox-1' });
+      await next;
+      expect(runs).toBe(2);
+    });
+
     it('refuses a malformed payload at enqueue, and fails one that slipped in without retrying it', async () => {
       await expect(enqueue(backend, 'maintenance', 'audit.verify-chain', { workspaceId: 'not-a-uuid' })).rejects.toThrow(/workspaceId/);
       await backend.queue('maintenance').add('audit.verify-chain', { workspaceId: 42 }, { attempts: 5 });

@@ -9,6 +9,12 @@ export interface EnqueueOptions {
    * and how a re-run producer stays idempotent. BullMQ forbids ':' in custom ids.
    */
   jobId?: string;
+  /**
+   * Collapses jobs while one with this key is waiting or running (BullMQ's
+   * deduplication, simple mode): unlike `jobId`, the key is released when the job
+   * ends, so the next push starts a new sync instead of hitting a finished job's id.
+   */
+  deduplicationId?: string;
   delayMs?: number;
   priority?: number;
 }
@@ -24,6 +30,7 @@ export async function enqueue<Q extends QueueName, N extends JobName<Q>>(
   const parsed = parseJobData(queue, name, data);
   const jobOptions: JobsOptions = {
     ...(options.jobId ? { jobId: options.jobId } : {}),
+    ...(options.deduplicationId ? { deduplication: { id: options.deduplicationId } } : {}),
     ...(options.delayMs ? { delay: options.delayMs } : {}),
     ...(options.priority ? { priority: options.priority } : {}),
   };

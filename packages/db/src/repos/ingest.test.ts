@@ -14,7 +14,10 @@ async function setup(slug: string) {
   if (!client) throw new Error('no client');
   await t.db.insert(s.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'boss@acme.example' });
   await t.db.insert(s.clientDomains).values({ workspaceId: ws.id, clientId: client.id, domain: 'acme-group.example' });
-  const [mailbox] = await t.db.insert(s.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'me@studio.example' }).returning();
+  const [mailbox] = await t.db
+    .insert(s.mailboxes)
+    .values({ workspaceId: ws.id, provider: 'gmail', address: 'me@studio.example' })
+    .returning();
   if (!mailbox) throw new Error('no mailbox');
   return { ws, client, mailbox };
 }
@@ -41,7 +44,10 @@ function msg(id: string, thread: string, from: string, to: string, at: string): 
 describe('ingesting messages', () => {
   it('stores each message once, however often a page is replayed', async () => {
     const { mailbox } = await setup('ingest-once');
-    const page = [msg('m1', 't1', 'me@studio.example', 'boss@acme.example', '2026-11-02T09:00:00Z'), msg('m2', 't1', 'boss@acme.example', 'me@studio.example', '2026-11-02T11:00:00Z')];
+    const page = [
+      msg('m1', 't1', 'me@studio.example', 'boss@acme.example', '2026-11-02T09:00:00Z'),
+      msg('m2', 't1', 'boss@acme.example', 'me@studio.example', '2026-11-02T11:00:00Z'),
+    ];
     const first = await t.db.transaction((tx) => ingestMessages(tx, mailbox, page));
     expect(first).toMatchObject({ inserted: 2, duplicates: 0 });
     const replays = await Promise.all([1, 2, 3].map(() => t.db.transaction((tx) => ingestMessages(tx, mailbox, page))));

@@ -83,7 +83,13 @@ export async function ingestMessages(
     const newest = threadMessages.reduce((a, b) => (a.sentAt > b.sentAt ? a : b));
     const [thread] = await tx
       .insert(threads)
-      .values({ workspaceId: mailbox.workspaceId, mailboxId: mailbox.id, providerThreadId, subject: first.subject ?? null, lastMessageAt: newest.sentAt })
+      .values({
+        workspaceId: mailbox.workspaceId,
+        mailboxId: mailbox.id,
+        providerThreadId,
+        subject: first.subject ?? null,
+        lastMessageAt: newest.sentAt,
+      })
       .onConflictDoUpdate({
         target: [threads.workspaceId, threads.mailboxId, threads.providerThreadId],
         set: { lastMessageAt: sql`greatest(${threads.lastMessageAt}, excluded.last_message_at)` },
@@ -91,10 +97,22 @@ export async function ingestMessages(
       .returning({ id: threads.id, clientId: threads.clientId });
     if (!thread) throw new Error(`thread ${providerThreadId} was not stored`);
     if (thread.clientId === null) {
-      const counterparts = threadMessages.flatMap((m) => [m.from?.address ?? '', ...m.to.map((p) => p.address), ...m.cc.map((p) => p.address)]);
+      const counterparts = threadMessages.flatMap((m) => [
+        m.from?.address ?? '',
+        ...m.to.map((p) => p.address),
+        ...m.cc.map((p) => p.address),
+      ]);
       const own = mailbox.address.toLowerCase();
-      const clientId = await matchClient(tx, mailbox.workspaceId, counterparts.filter((a) => a && a.toLowerCase() !== own));
-      if (clientId) await tx.update(threads).set({ clientId }).where(and(eq(threads.id, thread.id), isNull(threads.clientId)));
+      const clientId = await matchClient(
+        tx,
+        mailbox.workspaceId,
+        counterparts.filter((a) => a && a.toLowerCase() !== own),
+      );
+      if (clientId)
+        await tx
+          .update(threads)
+          .set({ clientId })
+          .where(and(eq(threads.id, thread.id), isNull(threads.clientId)));
     }
     const rows = await tx
       .insert(messages)

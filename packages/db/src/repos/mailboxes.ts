@@ -15,7 +15,12 @@ export async function findMailbox(db: Executor, workspaceId: string, mailboxId: 
 /** Every active mailbox, across workspaces: the poller's floor ("polling is the floor"). */
 export async function activeMailboxes(db: Executor) {
   return db
-    .select({ id: mailboxes.id, workspaceId: mailboxes.workspaceId, lastSyncedAt: mailboxes.lastSyncedAt, lastPushAt: mailboxes.lastPushAt })
+    .select({
+      id: mailboxes.id,
+      workspaceId: mailboxes.workspaceId,
+      lastSyncedAt: mailboxes.lastSyncedAt,
+      lastPushAt: mailboxes.lastPushAt,
+    })
     .from(mailboxes)
     .where(eq(mailboxes.status, 'active'));
 }

@@ -1,0 +1,4 @@
+export * from './compose';
+export * from './gmail/index';
+export * from './model';
+export * from './provider';
