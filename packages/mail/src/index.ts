@@ -2,3 +2,4 @@ export * from './compose';
 export * from './gmail/index';
 export * from './model';
 export * from './provider';
+export * from './graph/index';

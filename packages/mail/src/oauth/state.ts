@@ -40,7 +40,7 @@ export const MAX_STATE_LENGTH = 2048;
 const relativePath = z
   .string()
   .max(512)
-  .regex(/^\/(?![/\\])[^\s\\]*$/, 'a path starting with a single /');
+  .regex(/^\/(?![/\\])[^\s\\\p{Cc}]*$/u, 'a path starting with a single /');
 
 const inputSchema = z.object({
   workspaceId: z.string().min(1).max(100),
