@@ -6,4 +6,5 @@ export * from './migrate';
 export * from './open';
 export * from './repos/ingest';
 export * from './repos/mailboxes';
+export * from './repos/watches';
 export * as schema from './schema/index';

@@ -3,3 +3,4 @@ export * from './gmail/index';
 export * from './model';
 export * from './provider';
 export * from './graph/index';
+export * from './push/index';

@@ -24,6 +24,10 @@ export const jobCatalog = {
   },
   maintenance: {
     'audit.verify-chain': z.object({ workspaceId: uuid }),
+    /** Push is a hint, polling the floor: enqueues a sync for every mailbox without push for 10 minutes. */
+    'mailboxes.poll-stale': z.object({}),
+    /** Creates or renews a mailbox's push registration (Gmail watch, Graph subscription). */
+    'watch.renew': z.object({ workspaceId: uuid, mailboxId: uuid }),
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { useTestDatabase } from '@firmly/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueueBackend, type QueueBackend } from './backend';
+import { acquireSlot, waitForBudget } from './coordination/waiting';
 import { backendModes } from './testing/modes';
 
 const t = useTestDatabase();
@@ -67,6 +68,47 @@ for (const mode of backendModes('coordination')) {
 
     it('rejects a cost the bucket can never hold', async () => {
       await expect(backend.coordination.budgets.take('gmail:user-3', 11, { capacity: 10, refillPerSecond: 1 })).rejects.toThrow(RangeError);
+    });
+  });
+}
+
+for (const mode of backendModes('waiting')) {
+  describe.skipIf(!mode.available)(`waiting for budgets and slots on ${mode.label}`, () => {
+    let backend: QueueBackend;
+    beforeAll(async () => {
+      backend = await createQueueBackend(mode.config(t.url), () => undefined);
+    });
+    afterAll(async () => {
+      await backend?.close();
+      await mode.cleanup();
+    });
+
+    it('never lets more than N holders into a slot group at once', async () => {
+      let inside = 0;
+      let peak = 0;
+      await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          const slot = await acquireSlot(backend.coordination.leases, 'graph-slot:mb', 4, 10_000);
+          inside += 1;
+          peak = Math.max(peak, inside);
+          await sleep(30);
+          inside -= 1;
+          await slot.release();
+        }),
+      );
+      expect(peak).toBeLessThanOrEqual(4);
+      expect(peak).toBeGreaterThan(1);
+    });
+
+    it('waits for a refill instead of failing, and gives up past its deadline', async () => {
+      const policy = { capacity: 2, refillPerSecond: 20 };
+      await waitForBudget(backend.coordination.budgets, 'b:wait', 2, policy);
+      await waitForBudget(backend.coordination.budgets, 'b:wait', 2, policy); // needs ~100 ms of refill
+      await expect(
+        waitForBudget(backend.coordination.budgets, 'b:starved', 1, { capacity: 1, refillPerSecond: 0.001 }, 0).then(() =>
+          waitForBudget(backend.coordination.budgets, 'b:starved', 1, { capacity: 1, refillPerSecond: 0.001 }, 50),
+        ),
+      ).rejects.toThrow(/exhausted/);
     });
   });
 }

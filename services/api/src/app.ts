@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { problemDetails } from './plugins/problem';
 import { healthRoutes, type ReadinessCheck } from './routes/health';
+import { type WebhookDeps, webhookRoutes } from './routes/webhooks';
 
 export interface AppOptions {
   readiness: ReadinessCheck[];
+  /** Mailbox features (push webhooks); absent in tests of the bare app. */
+  webhooks?: WebhookDeps;
 }
 
 /**
@@ -13,4 +16,5 @@ export interface AppOptions {
 export async function app(fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(problemDetails);
   await fastify.register(healthRoutes, { checks: options.readiness });
+  if (options.webhooks) await fastify.register(webhookRoutes, options.webhooks);
 }

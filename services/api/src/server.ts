@@ -23,7 +23,7 @@ export function buildServer(options: AppOptions & { logger: Logger }): FastifyIn
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  fastify.register(app, { readiness: options.readiness });
+  fastify.register(app, options);
   return fastify;
 }
 

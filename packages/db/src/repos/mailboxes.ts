@@ -63,3 +63,16 @@ export async function advanceSyncCursor(db: Executor, mailboxId: string, cursor:
 export async function recordPush(db: Executor, mailboxId: string, at: Date) {
   await db.update(mailboxes).set({ lastPushAt: at }).where(eq(mailboxes.id, mailboxId));
 }
+
+/**
+ * Mailboxes a Gmail push names. Pushes carry only the address, and one address may
+ * be connected in several workspaces; each is synced with its own workspace's data.
+ */
+export async function activeMailboxesByAddress(db: Executor, provider: MailboxRow['provider'], address: string) {
+  return db
+    .select({ id: mailboxes.id, workspaceId: mailboxes.workspaceId })
+    .from(mailboxes)
+    .where(
+      and(eq(mailboxes.provider, provider), eq(sql`lower(${mailboxes.address})`, address.toLowerCase()), eq(mailboxes.status, 'active')),
+    );
+}

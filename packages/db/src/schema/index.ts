@@ -1,3 +1,4 @@
+export * from './alerts';
 export * from './api-keys';
 export * from './asks';
 export * from './audit-events';
@@ -10,6 +11,7 @@ export * from './enums';
 export * from './escalations';
 export * from './incidents';
 export * from './invoices';
+export * from './mailbox-watches';
 export * from './mailboxes';
 export * from './messages';
 export * from './operators';

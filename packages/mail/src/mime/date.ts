@@ -95,7 +95,7 @@ function parseRfc5322(value: string): number | undefined {
     }
     if (/^\d+$/.test(token)) {
       const n = Number(token);
-      if (token.length <= 2 && day === undefined && (month === undefined || year === undefined)) day = n;
+      if (token.length <= 2 && day === undefined) day = n;
       else if (year === undefined && token.length <= 4) year = token.length === 4 ? n : obsoleteYear(n, token.length);
       continue;
     }

@@ -1,0 +1,2 @@
+export * from './graph-notifications';
+export * from './pubsub';
