@@ -104,6 +104,27 @@ export const envVar = {
   matching(pattern: RegExp, fallback: string, expected: string): EnvVar<string> {
     return variable(z.string().regex(pattern).default(fallback), expected);
   },
+  /** A URL with a default, for a provider endpoint that tests and the sandbox replace. */
+  urlWithDefault(fallback: string, protocols: readonly string[] = ['https:', 'http:']): EnvVar<string> {
+    return variable(
+      z
+        .string()
+        .refine((value) => {
+          try {
+            return protocols.includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        })
+        .default(fallback)
+        .transform((value) => value.replace(/\/+$/, '')),
+      `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+  },
+  /** An optional secret: features that need it stay off while it is unset; never a default. */
+  optionalSecret(expected: string): EnvVar<string | undefined> {
+    return variable(z.string().min(1).optional(), expected, true);
+  },
   /** A URL whose scheme is one of `protocols`; an optional URL is undefined when unset. */
   url<O extends boolean = false>(opts: {
     protocols: readonly string[];

@@ -9,9 +9,9 @@ import {
   isUnrecoverable,
   MAX_RETRY_AFTER_MS,
   type ProviderErrorInput,
+  parseRetryAfterMs,
   ReauthRequiredError,
   RetryLaterError,
-  retryAfterMs,
   TransientAuthError,
 } from './index';
 
@@ -143,7 +143,7 @@ describe('classifyProviderError', () => {
   });
 });
 
-describe('retryAfterMs', () => {
+describe('parseRetryAfterMs', () => {
   it.each([
     ['0', 0],
     ['7', 7_000],
@@ -154,13 +154,13 @@ describe('retryAfterMs', () => {
     ['soon', undefined],
     ['', undefined],
   ] as const)('header %j → %s', (header, expected) => {
-    expect(retryAfterMs(header, [], now)).toBe(expected);
+    expect(parseRetryAfterMs(header, [], now)).toBe(expected);
   });
 
   it('prefers the header over Gmail message, and reads offsets in the message', () => {
-    expect(retryAfterMs('3', ['Retry after 2026-03-02T10:10:00Z'], now)).toBe(3_000);
-    expect(retryAfterMs(undefined, ['x', 'Retry after 2026-03-02T11:00:01+01:00'], now)).toBe(1_000);
-    expect(retryAfterMs(undefined, ['no date here'], now)).toBeUndefined();
+    expect(parseRetryAfterMs('3', ['Retry after 2026-03-02T10:10:00Z'], now)).toBe(3_000);
+    expect(parseRetryAfterMs(undefined, ['x', 'Retry after 2026-03-02T11:00:01+01:00'], now)).toBe(1_000);
+    expect(parseRetryAfterMs(undefined, ['no date here'], now)).toBeUndefined();
   });
 });
 

@@ -80,7 +80,7 @@ export function classifyProviderError(input: ProviderErrorInput): ProviderErrorC
     return { kind: 'retry', reason: `no response from the provider (${what})` };
   }
 
-  const afterMs = retryAfterMs(input.retryAfterHeader, details.messages, input.now);
+  const afterMs = parseRetryAfterMs(input.retryAfterHeader, details.messages, input.now);
   const retry = (reason: string, fallbackMs?: number) => {
     const wait = afterMs ?? fallbackMs;
     return withCode(wait === undefined ? { kind: 'retry' as const, reason } : { kind: 'retry' as const, reason, afterMs: wait });
@@ -145,7 +145,7 @@ export function errorDetails(body: unknown): ErrorDetails {
  * Retry-After as delta-seconds or HTTP date (RFC 9110 §10.2.3), else Gmail's
  * "Retry after 2024-05-01T10:00:00.000Z" in the error message. Clamped to [0, 1 day].
  */
-export function retryAfterMs(header: string | undefined, messages: readonly string[], now: Date): number | undefined {
+export function parseRetryAfterMs(header: string | undefined, messages: readonly string[], now: Date): number | undefined {
   const clamp = (ms: number) => Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(ms)));
   const value = header?.trim();
   if (value) {

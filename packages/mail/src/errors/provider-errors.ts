@@ -18,10 +18,13 @@ export abstract class MailProviderError extends Error {
   abstract readonly kind: ProviderErrorKind;
   /** The provider's own error code when known (`invalid_grant`, `rateLimitExceeded`, `ErrorItemNotFound`, HTTP status…). */
   readonly code: string | undefined;
+  /** The HTTP status of the failed call, when there was a response (a 404 on a stale historyId, a 410 on a dead delta link). */
+  readonly status: number | undefined;
 
-  constructor(message: string, options: { code?: string | undefined; cause?: unknown } = {}) {
+  constructor(message: string, options: { code?: string | undefined; status?: number | undefined; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code;
+    this.status = options.status;
   }
 }
 
@@ -35,7 +38,7 @@ export class RetryLaterError extends MailProviderError {
 
   constructor(
     message: string,
-    options: { afterMs?: number | undefined; invalidateToken?: boolean; code?: string | undefined; cause?: unknown } = {},
+    options: { afterMs?: number | undefined; invalidateToken?: boolean; code?: string | undefined; status?: number | undefined; cause?: unknown } = {},
   ) {
     super(message, options);
     this.afterMs = options.afterMs;

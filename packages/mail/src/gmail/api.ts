@@ -1,4 +1,7 @@
+import type { Clock } from '@firmly/core';
 import { gmail as createGmail, type gmail_v1, auth as googleAuth } from '@googleapis/gmail';
+import { callProvider } from '../call';
+import type { ProviderErrorInput } from '../errors/index';
 import { type GmailMethod, gmailQuotaUnits } from './quota';
 
 /** Waits until the mailbox's shared quota budget grants `units` (implemented over leases/budgets by the worker). */
@@ -13,19 +16,7 @@ export interface GmailApiOptions {
   spendQuota: SpendQuota;
   /** Per-request timeout; a hung request is an ambiguous failure, retried by the caller. */
   timeoutMs?: number;
-}
-
-/** An error from the Gmail API with what classification needs. */
-export class GmailApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly retryAfterMs: number | undefined,
-    readonly reason: string | undefined,
-  ) {
-    super(message);
-    this.name = 'GmailApiError';
-  }
+  clock: Clock;
 }
 
 interface GaxiosLikeError {
@@ -41,45 +32,23 @@ function header(headers: Record<string, string> | Headers | undefined, name: str
   return (headers as Record<string, string>)[name] ?? (headers as Record<string, string>)[name.toLowerCase()];
 }
 
-/** Retry-After seconds, an HTTP date, or Gmail's "Retry after <ISO date>" in the message. */
-export function retryAfterMs(headerValue: string | undefined, message: string, now = Date.now()): number | undefined {
-  if (headerValue) {
-    const seconds = Number(headerValue);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(headerValue);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const match = /Retry after (\S+)/i.exec(message);
-  if (match?.[1]) {
-    const date = Date.parse(match[1]);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  return undefined;
-}
-
-function toApiError(error: unknown): GmailApiError {
+/** What the classifier needs from a gaxios error: status, Retry-After, Google's error body, or "no response". */
+export function describeGaxiosError(error: unknown): Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> {
   const e = error as GaxiosLikeError;
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined);
-  const data = e.response?.data as { error?: { errors?: Array<{ reason?: string }>; message?: string } } | undefined;
-  const reason = data?.error?.errors?.[0]?.reason;
-  const message = data?.error?.message ?? e.message;
-  return new GmailApiError(
-    message,
-    status,
-    retryAfterMs(header(e.response?.headers, 'retry-after'), message),
-    reason ?? (typeof e.code === 'string' ? e.code : undefined),
-  );
+  const retryAfter = header(e.response?.headers, 'retry-after');
+  return {
+    ...(status === undefined ? { networkError: true } : { status }),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(retryAfter ? { retryAfterHeader: retryAfter } : {}),
+    ...(e.response?.data !== undefined ? { body: e.response.data } : {}),
+  };
 }
-
-const isRateLimit = (e: GmailApiError) =>
-  e.status === 429 || (e.status === 403 && /rateLimitExceeded|userRateLimitExceeded/.test(e.reason ?? ''));
-const isTransient = (e: GmailApiError) => e.status === undefined || e.status >= 500 || isRateLimit(e);
 
 /**
  * The slice of the Gmail API firmly uses, through the real `@googleapis/gmail`
- * client. Every call spends its quota units first; a 401 refreshes the token once;
- * 429s and 5xx are retried here a few times, honouring Retry-After, before the
- * error reaches the job (which then retries with backoff).
+ * client. Every call spends its quota units first; failures go through the one
+ * provider error policy (callProvider).
  */
 export function createGmailApi(options: GmailApiOptions) {
   const oauth = new googleAuth.OAuth2();
@@ -91,28 +60,20 @@ export function createGmailApi(options: GmailApiOptions) {
     retry: false,
   });
 
-  async function call<T>(method: GmailMethod, run: () => Promise<{ data: T }>): Promise<T> {
-    let refreshed = false;
-    for (let attempt = 1; ; attempt++) {
-      await options.spendQuota(gmailQuotaUnits[method]);
-      oauth.setCredentials({ access_token: await options.accessToken() });
-      try {
-        return (await run()).data;
-      } catch (raw) {
-        const error = toApiError(raw);
-        if (error.status === 401 && !refreshed) {
-          refreshed = true;
-          options.invalidateToken();
-          continue;
-        }
-        if (isTransient(error) && attempt < 4) {
-          const wait = error.retryAfterMs ?? Math.min(8_000, 250 * 2 ** attempt);
-          await new Promise((resolve) => setTimeout(resolve, wait + Math.floor(Math.random() * 100)));
-          continue;
-        }
-        throw error;
-      }
-    }
+  function call<T>(method: GmailMethod, run: () => Promise<{ data: T }>): Promise<T> {
+    return callProvider(
+      {
+        clock: options.clock,
+        admit: async () => {
+          await options.spendQuota(gmailQuotaUnits[method]);
+          oauth.setCredentials({ access_token: await options.accessToken() });
+          return undefined;
+        },
+        describe: describeGaxiosError,
+        invalidateToken: options.invalidateToken,
+      },
+      async () => (await run()).data,
+    );
   }
 
   const me = 'me';

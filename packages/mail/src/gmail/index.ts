@@ -1,4 +1,4 @@
-export { createGmailApi, type GmailApi, GmailApiError, type GmailApiOptions, retryAfterMs, type SpendQuota } from './api';
+export { createGmailApi, describeGaxiosError, type GmailApi, type GmailApiOptions, type SpendQuota } from './api';
 export { gmailProvider } from './provider';
 export { gmailPerUserBudget, gmailQuotaUnits } from './quota';
 export { gmailSync } from './sync';

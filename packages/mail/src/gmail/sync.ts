@@ -1,6 +1,7 @@
+import type { MailProviderError } from '../errors/index';
 import type { ProviderMessage } from '../model';
 import type { SyncPage, SyncRequest } from '../provider';
-import type { GmailApi, GmailApiError } from './api';
+import type { GmailApi } from './api';
 
 /** How many messages.get run at once per mailbox; the quota budget is the real limiter. */
 const FETCH_CONCURRENCY = 16;
@@ -34,7 +35,7 @@ async function fetchMessages(api: GmailApi, ids: readonly string[]): Promise<Pro
       };
     } catch (error) {
       // Deleted between listing and fetching: nothing to store.
-      if ((error as GmailApiError).status === 404) return null;
+      if ((error as MailProviderError).status === 404) return null;
       throw error;
     }
   });
@@ -85,7 +86,7 @@ export async function* gmailSync(api: GmailApi, request: SyncRequest): AsyncGene
       yield { messages, cursor: pageToken ? null : { provider: 'gmail', historyId: latest }, phase: 'incremental' };
     } while (pageToken);
   } catch (error) {
-    if ((error as GmailApiError).status !== 404) throw error;
+    if ((error as MailProviderError).status !== 404) throw error;
     const from = request.lastSyncedAt ?? request.backfillSince;
     yield* listSince(api, new Date(from.getTime() - RELIST_MARGIN_MS), 'relist');
   }

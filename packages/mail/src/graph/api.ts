@@ -1,6 +1,8 @@
+import type { Clock } from '@firmly/core';
 import { Client, GraphError, ResponseType, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Message } from '@microsoft/microsoft-graph-types';
-import { retryAfterMs } from '../gmail/api';
+import { callProvider } from '../call';
+import type { ProviderErrorInput } from '../errors/index';
 
 export interface GraphApiOptions {
   /** https://graph.microsoft.com (or a national cloud, or the sandbox). */
@@ -9,18 +11,7 @@ export interface GraphApiOptions {
   invalidateToken: () => void;
   /** Waits for the mailbox's shared request budget (10,000 per 10 minutes) and a concurrency slot (4). */
   acquireRequest: () => Promise<() => Promise<void>>;
-}
-
-export class GraphApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly code: string | undefined,
-    readonly retryAfterMs: number | undefined,
-  ) {
-    super(message);
-    this.name = 'GraphApiError';
-  }
+  clock: Clock;
 }
 
 export interface DeltaPage {
@@ -29,20 +20,29 @@ export interface DeltaPage {
   '@odata.deltaLink'?: string;
 }
 
-function toApiError(error: unknown): GraphApiError {
+/** What the classifier needs from a Graph client error; a GraphError without a status had no response. */
+export function describeGraphError(error: unknown): Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> {
   if (error instanceof GraphError) {
+    const retryAfter = error.headers?.get('retry-after') ?? undefined;
     const status = error.statusCode > 0 ? error.statusCode : undefined;
-    return new GraphApiError(
-      error.message,
-      status,
-      error.code ?? undefined,
-      retryAfterMs(error.headers?.get('retry-after') ?? undefined, error.message),
-    );
+    return {
+      ...(status === undefined ? { networkError: true } : { status }),
+      ...(error.code ? { code: error.code } : {}),
+      ...(retryAfter ? { retryAfterHeader: retryAfter } : {}),
+      ...(error.body !== undefined ? { body: typeof error.body === 'string' ? safeJson(error.body) : error.body } : {}),
+    };
   }
-  return new GraphApiError((error as Error).message, undefined, 'network', undefined);
+  const code = (error as { code?: unknown; name?: string }).code;
+  return { networkError: true, ...(typeof code === 'string' ? { code } : { code: (error as Error).name }) };
 }
 
-const transient = (e: GraphApiError) => e.status === undefined || e.status === 429 || e.status >= 500;
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 /**
  * The slice of Microsoft Graph firmly uses, through the real Graph client. Every
@@ -61,28 +61,11 @@ export function createGraphApi(options: GraphApiOptions) {
   });
   const noRetry = new RetryHandlerOptions(0, 0);
 
-  async function call<T>(run: (c: Client) => Promise<T>): Promise<T> {
-    let refreshed = false;
-    for (let attempt = 1; ; attempt++) {
-      const release = await options.acquireRequest();
-      try {
-        return await run(client);
-      } catch (raw) {
-        const error = toApiError(raw);
-        if (error.status === 401 && !refreshed) {
-          refreshed = true;
-          options.invalidateToken();
-          continue;
-        }
-        if (transient(error) && attempt < 4) {
-          await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? Math.min(8_000, 250 * 2 ** attempt)));
-          continue;
-        }
-        throw error;
-      } finally {
-        await release();
-      }
-    }
+  function call<T>(run: (c: Client) => Promise<T>): Promise<T> {
+    return callProvider(
+      { clock: options.clock, admit: options.acquireRequest, describe: describeGraphError, invalidateToken: options.invalidateToken },
+      () => run(client),
+    );
   }
 
   const prefer = (maxPageSize?: number) =>

@@ -1,3 +1,3 @@
-export { createGraphApi, type GraphApi, GraphApiError, type GraphApiOptions } from './api';
+export { createGraphApi, describeGraphError, type GraphApi, type GraphApiOptions } from './api';
 export { graphProvider } from './provider';
 export { graphFolders, graphSync } from './sync';

@@ -1,13 +1,14 @@
+import type { MailProviderError } from '../errors/index';
 import type { ProviderMessage } from '../model';
 import type { SyncPage, SyncRequest } from '../provider';
-import type { GraphApi, GraphApiError } from './api';
+import type { GraphApi } from './api';
 
 /** The folders whose delta firmly follows: what clients send us, and what we send them. */
 export const graphFolders = ['inbox', 'sentitems'] as const;
 const FETCH_CONCURRENCY = 4;
 const RELIST_MARGIN_MS = 24 * 3600_000;
 
-const isExpiredDelta = (e: GraphApiError) => e.status === 410 || e.code === 'syncStateNotFound' || e.code === 'resyncRequired';
+const isExpiredDelta = (e: MailProviderError) => e.status === 410 || /^(syncStateNotFound|resyncRequired)$/i.test(e.code ?? '');
 
 async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -42,7 +43,7 @@ export async function* graphSync(api: GraphApi, request: SyncRequest): AsyncGene
         stored ? 'incremental' : 'backfill',
       );
     } catch (error) {
-      if (!stored || !isExpiredDelta(error as GraphApiError)) throw error;
+      if (!stored || !isExpiredDelta(error as MailProviderError)) throw error;
       const from = request.lastSyncedAt ?? request.backfillSince;
       yield* folderRound(api, folder, { folder, receivedSince: new Date(from.getTime() - RELIST_MARGIN_MS) }, links, 'relist');
     }

@@ -7,7 +7,7 @@ const client = { clientId: 'client-1', clientSecret: 'secret-1', redirectUri: 'h
 const challenge = codeChallengeS256(createCodeVerifier());
 
 describe('provider configuration', () => {
-  it("Google: the real split endpoints by default, one base for a sandbox", () => {
+  it('Google: the real split endpoints by default, one base for a sandbox', () => {
     expect(googleProvider(client)).toMatchObject({
       authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
       tokenUrl: 'https://oauth2.googleapis.com/token',
@@ -46,7 +46,9 @@ describe('provider configuration', () => {
       'https://www.googleapis.com/auth/gmail.send',
     ]);
     const microsoft = microsoftProvider(client);
-    expect(missingScopes(microsoft, 'https://graph.microsoft.com/Mail.ReadWrite https://graph.microsoft.com/Mail.Send User.Read')).toEqual([]);
+    expect(missingScopes(microsoft, 'https://graph.microsoft.com/Mail.ReadWrite https://graph.microsoft.com/Mail.Send User.Read')).toEqual(
+      [],
+    );
     expect(missingScopes(microsoft, 'mail.readwrite')).toEqual(['Mail.Send']);
   });
 });

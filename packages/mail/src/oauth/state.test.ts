@@ -59,14 +59,22 @@ describe('OAuth state', () => {
   });
 
   it('property: arbitrary strings never open', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 3000 }), (s) => expect(openState(keys, s, now).ok).toBe(false)));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3000 }), (s) => {
+        expect(openState(keys, s, now).ok).toBe(false);
+      }),
+    );
   });
 
   it('is bound to its purpose and its keys', () => {
     const { state } = createState(keys, input, ttl, now);
     expect(openState(parseEncryptionKeys(generateEncryptionKey('v1')), state, now)).toEqual({ ok: false, error: 'invalid' });
     // A value sealed for something else (a grant, under its mailbox id) is not a state.
-    const grantLike = encryptSecret(keys, JSON.stringify({ w: 'ws', p: 'gmail', v: input.codeVerifier, n: 'x'.repeat(22), e: 9e12 }), 'mb-1');
+    const grantLike = encryptSecret(
+      keys,
+      JSON.stringify({ w: 'ws', p: 'gmail', v: input.codeVerifier, n: 'x'.repeat(22), e: 9e12 }),
+      'mb-1',
+    );
     expect(openState(keys, grantLike.replace(':', '.'), now)).toEqual({ ok: false, error: 'invalid' });
     // Sealed right but with the wrong shape.
     const odd = encryptSecret(keys, JSON.stringify({ hello: 'world' }), OAUTH_STATE_ASSOCIATED_DATA);

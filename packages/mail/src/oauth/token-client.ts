@@ -106,7 +106,14 @@ export interface TokenErrorInput {
 export type TokenErrorClassification = { kind: 'reauth' | 'transient' | 'configuration'; reason: string; code?: string };
 
 /** OAuth error codes that mean the user must connect the mailbox again. */
-const reauthErrors = new Set(['invalid_grant', 'interaction_required', 'consent_required', 'login_required', 'access_denied', 'admin_policy_enforced']);
+const reauthErrors = new Set([
+  'invalid_grant',
+  'interaction_required',
+  'consent_required',
+  'login_required',
+  'access_denied',
+  'admin_policy_enforced',
+]);
 /** Entra ID (AADSTS) codes that mean the same whatever `error` says. */
 const reauthAadsts = new Set([
   50076, // MFA required
