@@ -3,7 +3,7 @@ import { readinessChecks, startServer } from '@firmly/api';
 import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase, resolveDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
-import { defaultProcessors, startWorkers } from '@firmly/worker';
+import { defaultProcessors, processorDeps, scheduleRecurringJobs, startWorkers } from '@firmly/worker';
 import { ensureDemoWorkspace } from './demo-workspace';
 import { ensureLocalEncryptionKey } from './local-secrets';
 
@@ -34,7 +34,13 @@ const queues = await createQueueBackend(
   queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: database.url, prefix: config.QUEUE_PREFIX }),
   (err, source) => log.warn({ err, source }, 'queue store error'),
 );
-const workers = startWorkers({ backend: queues, processors: defaultProcessors({ db, log }), concurrency: config.WORKER_CONCURRENCY, log });
+const workers = startWorkers({
+  backend: queues,
+  processors: defaultProcessors(processorDeps({ config, db, queues, log })),
+  concurrency: config.WORKER_CONCURRENCY,
+  log,
+});
+await scheduleRecurringJobs(queues);
 const server = await startServer({ host: config.HOST, port: config.PORT, logger: log, readiness: readinessChecks(pool, queues) });
 
 onShutdownSignal(

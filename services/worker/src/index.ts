@@ -1,3 +1,5 @@
+export { processorDeps } from './compose';
+export { createMailRuntime, type MailRuntime } from './mail/providers';
 export { defaultProcessors, type ProcessorDeps } from './processors/index';
 export { runWorkerProcess } from './run';
-export { drainOrder, type Processors, startWorkers, type WorkerRuntime } from './runtime';
+export { drainOrder, type Processors, scheduleRecurringJobs, startWorkers, type WorkerRuntime } from './runtime';

@@ -1,8 +1,9 @@
 import { createLogger, loadEnvOrExit, onShutdownSignal, workerEnvSpec } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
+import { processorDeps } from './compose';
 import type { ProcessorDeps } from './processors/index';
-import { type Processors, startWorkers } from './runtime';
+import { type Processors, scheduleRecurringJobs, startWorkers } from './runtime';
 
 /**
  * The worker process: configuration, connections, workers, and the ordered drain on
@@ -17,12 +18,14 @@ export async function runWorkerProcess(makeProcessors: (deps: ProcessorDeps) => 
     queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, prefix: config.QUEUE_PREFIX }),
     (err, source) => log.warn({ err, source }, 'queue store error'),
   );
+  const db = createDatabase(pool);
   const runtime = startWorkers({
     backend,
-    processors: makeProcessors({ db: createDatabase(pool), log }),
+    processors: makeProcessors(processorDeps({ config, db, queues: backend, log })),
     concurrency: config.WORKER_CONCURRENCY,
     log,
   });
+  await scheduleRecurringJobs(backend);
   onShutdownSignal(
     async () => {
       // Leave a little of the deadline for closing connections after the drain.

@@ -59,3 +59,13 @@ export function startWorkers(options: { backend: QueueBackend; processors: Proce
     },
   };
 }
+
+/**
+ * Recurring jobs, declared idempotently at every start (BullMQ job schedulers are
+ * upserted by id), so any number of workers starting at once leaves one schedule.
+ */
+export async function scheduleRecurringJobs(backend: QueueBackend): Promise<void> {
+  await backend
+    .queue('maintenance')
+    .upsertJobScheduler('mailboxes-poll-stale', { every: 60_000 }, { name: 'mailboxes.poll-stale', data: {} });
+}

@@ -1,17 +1,62 @@
+import type { Clock } from '@firmly/core';
 import type { Database } from '@firmly/db';
-import { queueProcessor } from '@firmly/queue';
+import { isUnrecoverable } from '@firmly/mail';
+import { type Coordination, type JobHandlers, type QueueBackend, queueProcessor } from '@firmly/queue';
 import type { Logger } from 'pino';
+import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
+import { normaliseForMailbox } from './normalise';
+import { pollStaleMailboxesJob } from './poll-stale';
+import { type SendPrecondition, sendEmailJob } from './send-email';
+import { syncMailboxJob } from './sync-mailbox';
 import { verifyAuditChainJob } from './verify-audit-chain';
 
 export interface ProcessorDeps {
   db: Database;
   log: Logger;
+  clock: Clock;
+  queues: QueueBackend;
+  coordination: Coordination;
+  mail: MailRuntime;
+  backfillDays: number;
+  /** Re-checked before each send; the escalation ladders (a later feature) supply the real rules. */
+  sendPrecondition?: SendPrecondition;
 }
 
-/** Every queue firmly processes, with its handlers; later features add theirs here. */
+/** Until the ladders exist: a draft for a former client is never sent; everything else may go. */
+const basicPrecondition: SendPrecondition = async () => ({ ok: true });
+
+/** Every queue firmly processes, with its handlers; `satisfies` keeps them complete. */
 export function defaultProcessors(deps: ProcessorDeps): Processors {
   return {
-    maintenance: queueProcessor('maintenance', { 'audit.verify-chain': verifyAuditChainJob(deps) }),
+    sync: queueProcessor('sync', {
+      'mailbox.sync': syncMailboxJob({
+        db: deps.db,
+        leases: deps.coordination.leases,
+        clock: deps.clock,
+        log: deps.log.child({ job: 'mailbox.sync' }),
+        providerFor: deps.mail.providerFor,
+        normalise: normaliseForMailbox,
+        // Quote and signature stripping arrives with the analysis feature; until then the full text is kept.
+        visibleText: (message) => message.parsed.text,
+        backfillDays: deps.backfillDays,
+        onThreadsChanged: async () => undefined,
+      }),
+    } satisfies JobHandlers<'sync'>),
+    send: queueProcessor('send', {
+      'email.send': sendEmailJob({
+        db: deps.db,
+        clock: deps.clock,
+        log: deps.log.child({ job: 'email.send' }),
+        providerFor: deps.mail.providerFor,
+        precondition: deps.sendPrecondition ?? basicPrecondition,
+        isPermanent: isUnrecoverable,
+      }),
+    } satisfies JobHandlers<'send'>),
+    maintenance: queueProcessor('maintenance', {
+      'audit.verify-chain': verifyAuditChainJob(deps),
+      'mailboxes.poll-stale': pollStaleMailboxesJob(deps),
+      'watch.renew': async () => undefined,
+    } satisfies JobHandlers<'maintenance'>),
   };
 }
