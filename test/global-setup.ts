@@ -1,5 +1,8 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMigratedTemplate, dropDatabase, startTestServer } from '@firmly/db/testing';
 import { defaultTestRedisUrl, redisReachable } from '@firmly/queue/testing';
+import { ensureSandboxCertificateFile } from '@firmly/sandbox';
 import type { TestProject } from 'vitest/node';
 
 /**
@@ -8,6 +11,13 @@ import type { TestProject } from 'vitest/node';
  * themselves skipped by name — except in CI, where a missing Redis is a failure.
  */
 export default async function setup(project: TestProject) {
+  // The Graph sandbox serves TLS (the Graph client sends tokens only to https hosts).
+  // Node reads NODE_EXTRA_CA_CERTS at start only, so the certificate is made here,
+  // before vitest forks the workers that inherit this environment.
+  const tlsDir = join(tmpdir(), 'firmly-sandbox-tls');
+  await ensureSandboxCertificateFile(tlsDir);
+  process.env.NODE_EXTRA_CA_CERTS = join(tlsDir, 'cert.pem');
+  process.env.FIRMLY_SANDBOX_TLS_DIR = tlsDir;
   const server = await startTestServer();
   const template = await createMigratedTemplate(server.adminUrl);
   const redisUrl = process.env.FIRMLY_TEST_REDIS_URL || defaultTestRedisUrl;

@@ -23,6 +23,12 @@ const shared = {
 const mail = {
   MAIL_BACKFILL_DAYS: envVar.integer({ default: 180, min: 1, max: 3650 }),
   GMAIL_API_URL: envVar.urlWithDefault('https://gmail.googleapis.com'),
+  GMAIL_QUOTA_UNITS_PER_SECOND: envVar.integer({
+    default: 250,
+    min: 0,
+    max: 100_000,
+    expected: 'Gmail quota units per second per mailbox, more than 100 (Google: 250), or 0 for no client-side limit',
+  }),
   GOOGLE_OAUTH_URL: envVar.urlWithDefault('https://accounts.google.com'),
   GOOGLE_CLIENT_ID: envVar.optionalString('the OAuth client id of the Google Cloud project'),
   GOOGLE_CLIENT_SECRET: envVar.optionalSecret('the OAuth client secret of the Google Cloud project'),
@@ -31,7 +37,11 @@ const mail = {
   MICROSOFT_TENANT: envVar.matching(/^[A-Za-z0-9.-]+$/, 'common', 'common, organizations, consumers, or a tenant id or domain'),
   MICROSOFT_CLIENT_ID: envVar.optionalString('the application (client) id of the Entra app registration'),
   MICROSOFT_CLIENT_SECRET: envVar.optionalSecret('a client secret of the Entra app registration'),
-  PUBLIC_URL: envVar.url({ protocols: ['https:', 'http:'], optional: true, expected: 'the public base URL of the api (OAuth redirects and webhooks), e.g. https://firmly.example.com' }),
+  PUBLIC_URL: envVar.url({
+    protocols: ['https:', 'http:'],
+    optional: true,
+    expected: 'the public base URL of the api (OAuth redirects and webhooks), e.g. https://firmly.example.com',
+  }),
   GMAIL_PUBSUB_TOPIC: envVar.optionalString('a Pub/Sub topic name, projects/<project>/topics/<topic>'),
   GMAIL_PUSH_AUDIENCE: envVar.optionalString('the audience configured on the Pub/Sub push subscription'),
   GMAIL_PUSH_SERVICE_ACCOUNT: envVar.optionalString('the service account e-mail the push subscription authenticates as'),

@@ -4,6 +4,7 @@ import { googleProvider, microsoftProvider, type ProviderConfig } from './oauth/
 export interface MailSettings {
   MAIL_BACKFILL_DAYS: number;
   GMAIL_API_URL: string;
+  GMAIL_QUOTA_UNITS_PER_SECOND: number;
   GOOGLE_OAUTH_URL: string;
   GOOGLE_CLIENT_ID: string | undefined;
   GOOGLE_CLIENT_SECRET: string | undefined;

@@ -30,7 +30,12 @@ export function processorDeps(options: {
       coordination: options.queues.coordination,
       keys: config.FIRMLY_ENCRYPTION_KEY,
       clock,
-      config: { gmailApiUrl: config.GMAIL_API_URL, graphApiUrl: config.GRAPH_API_URL, oauth: oauthProviders(config, publicUrl) },
+      config: {
+        gmailApiUrl: config.GMAIL_API_URL,
+        graphApiUrl: config.GRAPH_API_URL,
+        gmailUnitsPerSecond: config.GMAIL_QUOTA_UNITS_PER_SECOND,
+        oauth: oauthProviders(config, publicUrl),
+      },
     }),
   };
 }

@@ -3,5 +3,8 @@ import { alerts } from '../schema/alerts';
 
 /** Raises an operator alert once per dedupe key; repeated raises change nothing. */
 export async function raiseAlert(db: Executor, alert: Omit<typeof alerts.$inferInsert, 'id' | 'createdAt' | 'resolvedAt'>) {
-  await db.insert(alerts).values(alert).onConflictDoNothing({ target: [alerts.workspaceId, alerts.dedupeKey] });
+  await db
+    .insert(alerts)
+    .values(alert)
+    .onConflictDoNothing({ target: [alerts.workspaceId, alerts.dedupeKey] });
 }

@@ -38,7 +38,13 @@ export class RetryLaterError extends MailProviderError {
 
   constructor(
     message: string,
-    options: { afterMs?: number | undefined; invalidateToken?: boolean; code?: string | undefined; status?: number | undefined; cause?: unknown } = {},
+    options: {
+      afterMs?: number | undefined;
+      invalidateToken?: boolean;
+      code?: string | undefined;
+      status?: number | undefined;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options);
     this.afterMs = options.afterMs;

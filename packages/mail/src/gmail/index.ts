@@ -1,4 +1,4 @@
 export { createGmailApi, describeGaxiosError, type GmailApi, type GmailApiOptions, type SpendQuota } from './api';
 export { gmailProvider } from './provider';
-export { gmailPerUserBudget, gmailQuotaUnits } from './quota';
+export { GMAIL_UNITS_PER_SECOND, gmailBudget, gmailQuotaUnits } from './quota';
 export { gmailSync } from './sync';

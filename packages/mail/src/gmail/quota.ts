@@ -15,4 +15,18 @@ export const gmailQuotaUnits = {
 
 export type GmailMethod = keyof typeof gmailQuotaUnits;
 
-export const gmailPerUserBudget = { capacity: 250, refillPerSecond: 250 } as const;
+export const GMAIL_UNITS_PER_SECOND = 250;
+
+/** The largest single cost (messages.send); the bucket must hold at least this much. */
+const LARGEST_COST = 100;
+
+/**
+ * The token bucket that keeps a mailbox under `unitsPerSecond` in EVERY one-second
+ * window, the way the moving average is enforced: a bucket of capacity C refilling
+ * at R admits at most C + R units in any second, so C + R = the limit, with C just
+ * large enough for one send.
+ */
+export function gmailBudget(unitsPerSecond: number): { capacity: number; refillPerSecond: number } {
+  if (unitsPerSecond <= LARGEST_COST) throw new RangeError(`Gmail quota must exceed ${LARGEST_COST} units per second`);
+  return { capacity: LARGEST_COST, refillPerSecond: unitsPerSecond - LARGEST_COST };
+}

@@ -106,7 +106,9 @@ export function createGraphApi(options: GraphApiOptions) {
       call<{ value: Message[] }>((c) =>
         c
           .api('/me/messages')
-          .filter(`internetMessageId eq '<${messageId.replace(/'/g, "''")}>'`)
+          // The client puts $filter into the URL as given; a '+' in a Message-ID would be read
+          // as a space (and '&' or '#' would cut the query), so the expression is encoded here.
+          .filter(encodeURIComponent(`internetMessageId eq '<${messageId.replace(/'/g, "''")}>'`))
           .select(['id', 'conversationId'])
           .header('Prefer', prefer())
           .middlewareOptions([noRetry])

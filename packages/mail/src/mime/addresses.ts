@@ -27,10 +27,15 @@ export function normaliseFrom(from: ParsedAddress | undefined): Address | undefi
 }
 
 function pushAddress(out: Address[], rawAddress: string | undefined, rawName: string | undefined): void {
-  const address = normaliseAddressText(rawAddress ?? '');
+  const address = withoutSourceRoute(normaliseAddressText(rawAddress ?? ''));
   if (address === '' || /\s/.test(address)) return;
   const name = (rawName ?? '').trim();
   out.push(name === '' ? { address } : { address, name });
+}
+
+/** RFC 5322 §4.4 obsolete source routes, "@relay.example:mary@example.net": the mailbox is after the last ":". */
+function withoutSourceRoute(address: string): string {
+  return address.startsWith('@') && address.includes(':') ? address.slice(address.lastIndexOf(':') + 1) : address;
 }
 
 /** Lower-cased, trimmed; stray angle brackets and quotes around the address removed. */

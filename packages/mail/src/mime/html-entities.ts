@@ -39,10 +39,10 @@ const LEGACY_WITHOUT_SEMICOLON = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'co
 /** HTML's remapping of the C1 range: numeric references there mean windows-1252. */
 // biome-ignore format: a table
 const C1_WINDOWS_1252: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x2c6,
-  0x89: 0x2030, 0x8a: 0x160, 0x8b: 0x2039, 0x8c: 0x152, 0x8e: 0x17d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
-  0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x2dc, 0x99: 0x2122, 0x9a: 0x161, 0x9b: 0x203a,
-  0x9c: 0x153, 0x9e: 0x17e, 0x9f: 0x178,
+  128: 0x20ac, 130: 0x201a, 131: 0x192, 132: 0x201e, 133: 0x2026, 134: 0x2020, 135: 0x2021, 136: 0x2c6,
+  137: 0x2030, 138: 0x160, 139: 0x2039, 140: 0x152, 142: 0x17d, 145: 0x2018, 146: 0x2019, 147: 0x201c,
+  148: 0x201d, 149: 0x2022, 150: 0x2013, 151: 0x2014, 152: 0x2dc, 153: 0x2122, 154: 0x161, 155: 0x203a,
+  156: 0x153, 158: 0x17e, 159: 0x178,
 };
 
 const MAX_NAME = 32;
@@ -72,9 +72,13 @@ function readReference(text: string, start: number): { text: string; end: number
   while (end < text.length && end - start < MAX_NAME && isAlnum(text.charCodeAt(end))) end++;
   const name = text.slice(start, end);
   const code = NAMED.get(name);
-  if (code === undefined) return undefined;
-  if (text.charCodeAt(end) === 0x3b /* ; */) return { text: String.fromCodePoint(code), end: end + 1 };
-  return LEGACY_WITHOUT_SEMICOLON.has(name) ? { text: String.fromCodePoint(code), end } : undefined;
+  if (code !== undefined && text.charCodeAt(end) === 0x3b /* ; */) return { text: String.fromCodePoint(code), end: end + 1 };
+  // Without ";" only the legacy names count, as the longest one the text starts with
+  // ("&ampy" is "&" + "y", as in browsers).
+  for (const legacy of LEGACY_WITHOUT_SEMICOLON) {
+    if (name.startsWith(legacy)) return { text: String.fromCodePoint(NAMED.get(legacy) as number), end: start + legacy.length };
+  }
+  return undefined;
 }
 
 function readNumeric(text: string, start: number): { text: string; end: number } | undefined {

@@ -55,7 +55,6 @@ const BLOCK = new Set([
   'tr',
 ]);
 
-const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const BANG = 0x21;

@@ -37,8 +37,7 @@ const item = (message: string, reason: string, domain = 'global'): GoogleErrorIt
 export const notFound = () =>
   new GmailApiError(404, 'Requested entity was not found.', 'NOT_FOUND', [item('Requested entity was not found.', 'notFound')]);
 
-export const invalidArgument = (message: string) =>
-  new GmailApiError(400, message, 'INVALID_ARGUMENT', [item(message, 'invalidArgument')]);
+export const invalidArgument = (message: string) => new GmailApiError(400, message, 'INVALID_ARGUMENT', [item(message, 'invalidArgument')]);
 
 export const failedPrecondition = (message: string) =>
   new GmailApiError(400, message, 'FAILED_PRECONDITION', [item(message, 'failedPrecondition')]);
@@ -61,7 +60,11 @@ export function unauthenticated(missing: boolean): GmailApiError {
         locationType: 'header',
       },
     ],
-    { 'www-authenticate': missing ? 'Bearer realm="https://accounts.google.com/"' : 'Bearer realm="https://accounts.google.com/", error="invalid_token"' },
+    {
+      'www-authenticate': missing
+        ? 'Bearer realm="https://accounts.google.com/"'
+        : 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+    },
   );
 }
 

@@ -35,7 +35,14 @@ export function parseMime(raw: Buffer): MimeEntity {
   const filename = disposition.params.filename ?? contentType.params.name ?? '';
   const boundary = contentType.params.boundary;
   if (mimeType.startsWith('multipart/') && boundary) {
-    return { headers, mimeType, params: contentType.params, filename, body: Buffer.alloc(0), parts: splitMultipart(body, boundary).map(parseMime) };
+    return {
+      headers,
+      mimeType,
+      params: contentType.params,
+      filename,
+      body: Buffer.alloc(0),
+      parts: splitMultipart(body, boundary).map(parseMime),
+    };
   }
   const encoding = (headerValue(headers, 'content-transfer-encoding') ?? '7bit').trim().toLowerCase();
   return { headers, mimeType, params: contentType.params, filename, body: decodeTransfer(body, encoding), parts: [] };
@@ -224,7 +231,7 @@ function decodeTransfer(body: Buffer, encoding: string): Buffer {
 }
 
 /** Body parts between `--boundary` lines, up to `--boundary--` (RFC 2046 §5.1.1); preamble and epilogue dropped. */
-function splitMultipart(body: Buffer, boundary: string): Buffer[] {
+export function splitMultipart(body: Buffer, boundary: string): Buffer[] {
   const text = body.toString('latin1');
   const delimiter = `--${boundary}`;
   const parts: Buffer[] = [];

@@ -9,7 +9,11 @@ export type MessageFormat = 'minimal' | 'full' | 'raw' | 'metadata';
  * A stored message in the shape messages.get returns for each format (the `format`
  * enum of users.messages.get). Typed against gmail_v1 so a field can't drift.
  */
-export function messageResource(message: StoredMessage, format: MessageFormat, metadataHeaders: readonly string[]): gmail_v1.Schema$Message {
+export function messageResource(
+  message: StoredMessage,
+  format: MessageFormat,
+  metadataHeaders: readonly string[],
+): gmail_v1.Schema$Message {
   const minimal: gmail_v1.Schema$Message = {
     id: message.id,
     threadId: message.threadId,

@@ -85,6 +85,13 @@ function pacificMidnight(year: number, month: number, day: number): number {
   // The offset at 08:00 UTC that day (midnight PST): Pacific midnight never falls in a DST gap.
   const probe = utcMidnight + 8 * 3600_000;
   const parts = Object.fromEntries(pacific.formatToParts(new Date(probe)).map((p) => [p.type, Number(p.value)]));
-  const asUtc = Date.UTC(parts.year ?? year, (parts.month ?? month) - 1, parts.day ?? day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const asUtc = Date.UTC(
+    parts.year ?? year,
+    (parts.month ?? month) - 1,
+    parts.day ?? day,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return utcMidnight - (asUtc - probe);
 }

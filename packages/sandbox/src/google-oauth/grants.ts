@@ -1,6 +1,8 @@
 import type { GrantRecord, TokenStore } from '../oauth/tokens';
 
-export type GoogleAccessCheck = { ok: true; user: string; scopes: readonly string[] } | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'revoked' };
+export type GoogleAccessCheck =
+  | { ok: true; user: string; scopes: readonly string[] }
+  | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'revoked' };
 
 /**
  * Google's side of the shared TokenStore. The store does validity (expiry, revocation);
@@ -32,7 +34,9 @@ export class GoogleGrants {
   refresh(
     refreshToken: string,
     clientId: string,
-  ): { ok: true; grant: GrantRecord; accessToken: string; expiresInS: number } | { ok: false; error: 'invalid_grant' | 'unauthorized_client' } {
+  ):
+    | { ok: true; grant: GrantRecord; accessToken: string; expiresInS: number }
+    | { ok: false; error: 'invalid_grant' | 'unauthorized_client' } {
     const entry = this.byRefreshToken.get(refreshToken);
     if (!entry || entry.grant.revoked) return { ok: false, error: 'invalid_grant' };
     if (entry.clientId !== undefined && entry.clientId !== clientId) return { ok: false, error: 'unauthorized_client' };

@@ -23,8 +23,16 @@ interface TokenState {
   initial?: boolean;
   /** `$select` of the round's first request; Graph keeps it in the state token too. */
   select?: string[];
+  /** `$filter=receivedDateTime ge|gt …` of the first request, kept for the whole sync like $select. */
+  receivedSince?: ReceivedSince;
   generation: number;
   issuedAtMs: number;
+}
+
+/** The one filter Graph's message delta accepts. */
+export interface ReceivedSince {
+  ms: number;
+  inclusive: boolean;
 }
 
 export interface DeltaRound {
@@ -34,6 +42,7 @@ export interface DeltaRound {
   cursor: number;
   initial: boolean;
   select: string[] | undefined;
+  receivedSince: ReceivedSince | undefined;
 }
 
 export type DeltaEntry = { kind: 'upsert'; message: StoredMessage } | { kind: 'removed'; id: string };
@@ -57,6 +66,7 @@ export function skipToken(mailbox: Mailbox, round: DeltaRound, cursor: number, n
     cursor,
     initial: round.initial,
     ...(round.select ? { select: round.select } : {}),
+    ...(round.receivedSince ? { receivedSince: round.receivedSince } : {}),
     generation: mailbox.deltaGeneration,
     issuedAtMs: nowMs,
   });
@@ -70,6 +80,7 @@ export function deltaToken(mailbox: Mailbox, round: DeltaRound, nowMs: number): 
     folder: round.folder,
     since: round.upTo,
     ...(round.select ? { select: round.select } : {}),
+    ...(round.receivedSince ? { receivedSince: round.receivedSince } : {}),
     generation: mailbox.deltaGeneration,
     issuedAtMs: nowMs,
   });
@@ -94,12 +105,20 @@ function decode(token: string): TokenState | undefined {
 export function resolveRound(
   mailbox: Mailbox,
   folder: FolderName,
-  query: { skipToken?: string; deltaToken?: string; select?: string[] },
+  query: { skipToken?: string; deltaToken?: string; select?: string[]; receivedSince?: ReceivedSince },
   now: { nowMs: number; lifetimeMs: number },
 ): DeltaRound {
   const raw = query.skipToken ?? query.deltaToken;
   if (!raw) {
-    return { folder, since: 0, upTo: mailbox.currentSeq, cursor: 0, initial: true, select: query.select };
+    return {
+      folder,
+      since: 0,
+      upTo: mailbox.currentSeq,
+      cursor: 0,
+      initial: true,
+      select: query.select,
+      receivedSince: query.receivedSince,
+    };
   }
   const state = decode(raw);
   const expectedKind = query.skipToken ? 'skip' : 'delta';
@@ -121,9 +140,18 @@ export function resolveRound(
       cursor: state.cursor ?? state.since,
       initial: state.initial ?? false,
       select: state.select,
+      receivedSince: state.receivedSince,
     };
   }
-  return { folder, since: state.since, upTo: mailbox.currentSeq, cursor: state.since, initial: false, select: state.select };
+  return {
+    folder,
+    since: state.since,
+    upTo: mailbox.currentSeq,
+    cursor: state.since,
+    initial: false,
+    select: state.select,
+    receivedSince: state.receivedSince,
+  };
 }
 
 /**
@@ -151,8 +179,17 @@ export function deltaPage(mailbox: Mailbox, round: DeltaRound, pageSize: number)
       continue;
     }
     const message = mailbox.messages.get(change.id);
-    if (message && message.folder === round.folder) entries.push({ kind: 'upsert', message });
+    if (message && message.folder === round.folder && receivedInRange(message, round.receivedSince))
+      entries.push({ kind: 'upsert', message });
   }
   const last = page[page.length - 1];
   return window.length > pageSize && last ? { entries, nextCursor: last.seq } : { entries };
+}
+
+function receivedInRange(message: StoredMessage, since: ReceivedSince | undefined): boolean {
+  if (!since) return true;
+  // Graph compares at whole seconds.
+  const received = Math.floor(message.receivedAt.getTime() / 1000);
+  const bound = Math.floor(since.ms / 1000);
+  return since.inclusive ? received >= bound : received > bound;
 }

@@ -24,7 +24,11 @@ export function sendGraphError(
   now: Date,
   headers: Record<string, string> = {},
 ): FastifyReply {
-  return reply.code(status).headers(headers).type('application/json').send(graphErrorBody(code, message, now));
+  return reply
+    .code(status)
+    .headers(headers)
+    .type('application/json')
+    .send(graphErrorBody(code, message, now));
 }
 
 /** Thrown from route code; turned into a Graph error by the sandbox's error handler. */
@@ -39,6 +43,5 @@ export class GraphHttpError extends Error {
   }
 }
 
-export const notFound = (what = 'The specified object was not found in the store.') =>
-  new GraphHttpError(404, 'ErrorItemNotFound', what);
+export const notFound = (what = 'The specified object was not found in the store.') => new GraphHttpError(404, 'ErrorItemNotFound', what);
 export const badRequest = (message: string, code = 'BadRequest') => new GraphHttpError(400, code, message);

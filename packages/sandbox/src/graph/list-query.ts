@@ -91,7 +91,10 @@ export function matches(message: StoredMessage, clauses: readonly Clause[]): boo
       case 'receivedDateTime':
         return compare(Math.floor(message.receivedAt.getTime() / 1000), clause.operator, Math.floor(clause.value / 1000));
       case 'sentDateTime':
-        return message.sentAt !== undefined && compare(Math.floor(message.sentAt.getTime() / 1000), clause.operator, Math.floor(clause.value / 1000));
+        return (
+          message.sentAt !== undefined &&
+          compare(Math.floor(message.sentAt.getTime() / 1000), clause.operator, Math.floor(clause.value / 1000))
+        );
       default: {
         // Exchange compares Message-IDs and subjects without case.
         const equal = String(message[clause.property]).toLowerCase() === clause.value.toLowerCase();

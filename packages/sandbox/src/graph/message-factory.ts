@@ -1,6 +1,14 @@
 import { newChangeKey, newConversationId, newInternetMessageId, newMessageId } from './ids';
 import type { FolderName, Mailbox, StoredMessage } from './mailbox';
-import { decodeEncodedWords, headerValue, parseAddressList, parseHeaderFields, parseMessageIds, prependHeaders } from './mime';
+import {
+  decodeEncodedWords,
+  formatRfc5322Date,
+  headerValue,
+  parseAddressList,
+  parseHeaderFields,
+  parseMessageIds,
+  prependHeaders,
+} from './mime';
 
 export interface FromMimeOptions {
   folder: FolderName;
@@ -11,6 +19,8 @@ export interface FromMimeOptions {
   isDraft?: boolean;
   /** Stamped as From when the MIME has none (Exchange sets the sender on send). */
   defaultFrom?: string;
+  /** Stamps a Date header when missing (sends). */
+  stampDate?: boolean;
 }
 
 /**
@@ -27,6 +37,7 @@ export function messageFromMime(mailbox: Mailbox, mime: Buffer, options: FromMim
     stamp.push(`Message-ID: ${internetMessageId}`);
   }
   if (!headerValue(headers, 'From') && options.defaultFrom) stamp.push(`From: ${options.defaultFrom}`);
+  if (!headerValue(headers, 'Date') && options.stampDate) stamp.push(`Date: ${formatRfc5322Date(options.now)}`);
   if (stamp.length > 0) {
     mime = prependHeaders(mime, stamp);
     headers = parseHeaderFields(mime);

@@ -55,7 +55,9 @@ export function decodeEncodedWords(value: string): string {
     .replace(/(=\?[^?]+\?[bBqQ]\?[^?]*\?=)\s+(?==\?[^?]+\?[bBqQ]\?[^?]*\?=)/g, '$1')
     .replace(/=\?([^?*]+)(?:\*[^?]*)?\?([bBqQ])\?([^?]*)\?=/g, (_whole, charset: string, encoding: string, data: string) => {
       if (encoding.toUpperCase() === 'B') return decodeCharset(Buffer.from(data, 'base64'), charset);
-      const bytes = data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+      const bytes = data
+        .replace(/_/g, ' ')
+        .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
       return decodeCharset(Buffer.from(bytes, 'latin1'), charset);
     });
 }
@@ -102,7 +104,10 @@ export function parseAddressList(value: string | undefined): MailAddress[] {
     const angle = /^(.*)<([^>]*)>\s*(?:\(.*\))?$/.exec(part);
     if (angle) {
       const address = (angle[2] ?? '').trim();
-      const rawName = (angle[1] ?? '').trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1');
+      const rawName = (angle[1] ?? '')
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .replace(/\\(.)/g, '$1');
       const name = decodeEncodedWords(rawName).trim();
       if (address) addresses.push(name ? { name, address } : { address });
       continue;
@@ -132,7 +137,6 @@ export function prependHeaders(mime: Buffer, lines: readonly string[]): Buffer {
 
 /** Encodes a header value as one UTF-8 encoded word when it is not plain ASCII. */
 export function encodeHeaderText(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is the range that needs no encoding
   return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 }
 
@@ -144,8 +148,39 @@ export function formatAddress(address: MailAddress): string {
 
 /** A minimal single-part text/plain message, for drafts the sandbox composes itself (createReply). */
 export function buildPlainMime(headers: ReadonlyArray<readonly [string, string | undefined]>, text: string): Buffer {
-  const lines = headers.filter((entry): entry is readonly [string, string] => Boolean(entry[1])).map(([name, value]) => `${name}: ${value}`);
+  const lines = headers
+    .filter((entry): entry is readonly [string, string] => Boolean(entry[1]))
+    .map(([name, value]) => `${name}: ${value}`);
   lines.push('MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64');
   const body = Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body}\r\n`);
+}
+
+/** Drops a header (with its continuation lines), bytes otherwise untouched: Bcc never reaches recipients. */
+export function removeHeader(mime: Buffer, name: string): Buffer {
+  // latin1 maps bytes 1:1, so the header block round-trips whatever its encoding.
+  const text = mime.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const headerEnd = end === -1 ? text.length : end;
+  const lines = text.slice(0, headerEnd).split(/(?<=\n)/);
+  const kept: string[] = [];
+  let dropping = false;
+  const prefix = `${name.toLowerCase()}:`;
+  for (const line of lines) {
+    if (/^[ \t]/.test(line)) {
+      if (!dropping) kept.push(line);
+      continue;
+    }
+    dropping = line.toLowerCase().startsWith(prefix);
+    if (!dropping) kept.push(line);
+  }
+  // The block ends without its last line break (that belongs to the blank-line separator);
+  // when the last header was dropped, strip the line break the kept lines now end with.
+  const header = end === -1 ? kept.join('') : kept.join('').replace(/\r?\n$/, '');
+  return Buffer.from(header + text.slice(headerEnd), 'latin1');
+}
+
+/** RFC 5322 date, as Exchange stamps a message that has none. */
+export function formatRfc5322Date(date: Date): string {
+  return date.toUTCString().replace('GMT', '+0000');
 }

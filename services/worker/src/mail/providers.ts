@@ -6,7 +6,7 @@ import {
   createGraphApi,
   createTokenClient,
   createTokenManager,
-  gmailPerUserBudget,
+  gmailBudget,
   gmailProvider,
   graphProvider,
   type MailProviderClient,
@@ -20,6 +20,8 @@ type MailboxRow = typeof schema.mailboxes.$inferSelect;
 export interface MailRuntimeConfig {
   gmailApiUrl: string;
   graphApiUrl: string;
+  /** Gmail quota units per second per mailbox (Google: 250); 0 = no client-side limit. */
+  gmailUnitsPerSecond: number;
   /** OAuth client per provider; a provider without one cannot refresh tokens. */
   oauth: Partial<Record<'gmail' | 'graph', ProviderConfig>>;
 }
@@ -53,6 +55,8 @@ export function createMailRuntime(deps: {
     clock: deps.clock,
     providers: deps.config.oauth,
   });
+  // 0 turns the client-side budget off (benchmarks against an unlimited sandbox).
+  const gmailQuota = deps.config.gmailUnitsPerSecond > 0 ? gmailBudget(deps.config.gmailUnitsPerSecond) : undefined;
   return {
     tokens,
     async providerFor(mailbox) {
@@ -65,7 +69,9 @@ export function createMailRuntime(deps: {
             clock: deps.clock,
             accessToken,
             invalidateToken,
-            spendQuota: (units) => waitForBudget(deps.coordination.budgets, `gmail:${mailbox.id}`, units, gmailPerUserBudget),
+            spendQuota: gmailQuota
+              ? (units) => waitForBudget(deps.coordination.budgets, `gmail:${mailbox.id}`, units, gmailQuota)
+              : async () => undefined,
           }),
         );
       }
