@@ -5,8 +5,12 @@ export interface ProviderCallOptions {
   clock: Clock;
   /** Quota / concurrency admission before each attempt; returns a release function if it holds a slot. */
   admit: () => Promise<(() => Promise<void>) | undefined>;
-  /** Turns whatever the client library threw into the classifier's input. */
-  describe: (error: unknown) => Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'>;
+  /**
+   * Turns what the client library threw into the classifier's input, or undefined
+   * when it is not a provider failure at all (a bug): that is rethrown untouched,
+   * never mistaken for a network error and retried.
+   */
+  describe: (error: unknown) => Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> | undefined;
   invalidateToken: () => void;
   /** Attempts within one call; the job's own retries come on top. */
   maxAttempts?: number;
@@ -37,6 +41,7 @@ export async function callProvider<T>(options: ProviderCallOptions, run: () => P
       await release?.();
     }
     const described = options.describe(failure);
+    if (!described) throw failure;
     const verdict = classifyProviderError({ ...described, afterTokenRefresh: refreshed, now: options.clock.now() });
     if (verdict.kind === 'retry' && verdict.invalidateToken && !refreshed) {
       refreshed = true;

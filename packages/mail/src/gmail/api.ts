@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Clock } from '@firmly/core';
 import { gmail as createGmail, type gmail_v1, auth as googleAuth } from '@googleapis/gmail';
 import { callProvider } from '../call';
@@ -33,8 +34,10 @@ function header(headers: Record<string, string> | Headers | undefined, name: str
 }
 
 /** What the classifier needs from a gaxios error: status, Retry-After, Google's error body, or "no response". */
-export function describeGaxiosError(error: unknown): Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> {
-  const e = error as GaxiosLikeError;
+export function describeGaxiosError(error: unknown): Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> | undefined {
+  const e = error as GaxiosLikeError & { name?: string };
+  // Gaxios wraps every HTTP and network failure; anything else thrown here is a bug of ours.
+  if (e?.name !== 'GaxiosError' && e?.name !== 'AbortError' && e?.name !== 'TimeoutError') return undefined;
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined);
   const retryAfter = header(e.response?.headers, 'retry-after');
   return {
@@ -97,7 +100,7 @@ export function createGmailApi(options: GmailApiOptions) {
         // The upload endpoint takes any size (the JSON body caps near 5 MB). Measured here:
         // the client sends media uploads to Google unless rootUrl is repeated per call.
         client.users.messages.send(
-          { userId: me, requestBody: threadId ? { threadId } : {}, media: { mimeType: 'message/rfc822', body: raw } },
+          { userId: me, requestBody: threadId ? { threadId } : {}, media: { mimeType: 'message/rfc822', body: Readable.from(raw) } },
           { rootUrl: options.rootUrl },
         ),
       ),

@@ -21,7 +21,7 @@ export interface DeltaPage {
 }
 
 /** What the classifier needs from a Graph client error; a GraphError without a status had no response. */
-export function describeGraphError(error: unknown): Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> {
+export function describeGraphError(error: unknown): Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> | undefined {
   if (error instanceof GraphError) {
     const retryAfter = error.headers?.get('retry-after') ?? undefined;
     const status = error.statusCode > 0 ? error.statusCode : undefined;
@@ -32,8 +32,13 @@ export function describeGraphError(error: unknown): Omit<ProviderErrorInput, 'no
       ...(error.body !== undefined ? { body: typeof error.body === 'string' ? safeJson(error.body) : error.body } : {}),
     };
   }
-  const code = (error as { code?: unknown; name?: string }).code;
-  return { networkError: true, ...(typeof code === 'string' ? { code } : { code: (error as Error).name }) };
+  // fetch rejects with a TypeError whose cause is the socket error; other throws are bugs of ours.
+  const e = error as { name?: string; message?: string; cause?: { code?: unknown } };
+  const networkCode = typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  if (networkCode || e?.name === 'AbortError' || e?.name === 'TimeoutError' || e?.message === 'fetch failed') {
+    return { networkError: true, code: networkCode ?? e.name ?? 'network' };
+  }
+  return undefined;
 }
 
 function safeJson(text: string): unknown {
