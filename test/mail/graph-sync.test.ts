@@ -29,27 +29,49 @@ describe.skipIf(!tlsDir)(`Microsoft Graph sync through the sandbox${tlsDir ? '' 
   });
 
   const sync = (workspaceId: string, mailboxId: string) =>
-    defaultProcessors(deps).sync?.({ name: 'mailbox.sync', data: { workspaceId, mailboxId, reason: 'manual' } } as never) as Promise<{ status: string; stored: number }>;
+    defaultProcessors(deps).sync?.({ name: 'mailbox.sync', data: { workspaceId, mailboxId, reason: 'manual' } } as never) as Promise<{
+      status: string;
+      stored: number;
+    }>;
 
   async function storedIds(mailboxId: string) {
-    const rows = await t.db.select({ id: schema.messages.providerMessageId }).from(schema.messages).where(eq(schema.messages.mailboxId, mailboxId));
+    const rows = await t.db
+      .select({ id: schema.messages.providerMessageId })
+      .from(schema.messages)
+      .where(eq(schema.messages.mailboxId, mailboxId));
     return rows.map((r) => r.id).sort();
   }
-  const sandboxIds = (address: string) => sandbox.admin.messages(address).map((m) => m.id).sort();
+  const sandboxIds = (address: string) =>
+    sandbox.admin
+      .messages(address)
+      .map((m) => m.id)
+      .sort();
 
   it('back-fills Inbox and Sent Items through delta pages, then follows the delta link', async () => {
     const address = 'backfill@agency.example';
     sandbox.admin.createUser(address);
     for (let i = 0; i < 60; i++) {
       const inbound = i % 3 !== 0;
-      const { raw } = await clientEmail({ from: inbound ? 'anna@northwind.example' : address, to: inbound ? address : 'anna@northwind.example' });
+      const { raw } = await clientEmail({
+        from: inbound ? 'anna@northwind.example' : address,
+        to: inbound ? address : 'anna@northwind.example',
+      });
       sandbox.admin.deliver(address, raw, { folder: inbound ? 'inbox' : 'sentitems' });
     }
-    const { workspace, mailbox } = await connectedMailbox(t.db, { slug: 'graph-backfill', provider: 'graph', address, refreshToken: sandbox.admin.grant(address, SCOPE), scope: SCOPE });
+    const { workspace, mailbox } = await connectedMailbox(t.db, {
+      slug: 'graph-backfill',
+      provider: 'graph',
+      address,
+      refreshToken: sandbox.admin.grant(address, SCOPE),
+      scope: SCOPE,
+    });
     const first = await sync(workspace.id, mailbox.id);
     expect(first.stored).toBe(60);
     expect(await storedIds(mailbox.id)).toEqual(sandboxIds(address));
-    const directions = await t.db.select({ d: schema.messages.direction }).from(schema.messages).where(eq(schema.messages.mailboxId, mailbox.id));
+    const directions = await t.db
+      .select({ d: schema.messages.direction })
+      .from(schema.messages)
+      .where(eq(schema.messages.mailboxId, mailbox.id));
     expect(directions.filter((r) => r.d === 'outbound')).toHaveLength(20);
     sandbox.admin.deliver(address, (await clientEmail({ from: 'anna@northwind.example', to: address })).raw);
     expect((await sync(workspace.id, mailbox.id)).stored).toBe(1);
@@ -60,7 +82,13 @@ describe.skipIf(!tlsDir)(`Microsoft Graph sync through the sandbox${tlsDir ? '' 
     const address = 'relist@agency.example';
     sandbox.admin.createUser(address);
     sandbox.admin.deliver(address, (await clientEmail({ from: 'anna@northwind.example', to: address })).raw);
-    const { workspace, mailbox } = await connectedMailbox(t.db, { slug: 'graph-relist', provider: 'graph', address, refreshToken: sandbox.admin.grant(address, SCOPE), scope: SCOPE });
+    const { workspace, mailbox } = await connectedMailbox(t.db, {
+      slug: 'graph-relist',
+      provider: 'graph',
+      address,
+      refreshToken: sandbox.admin.grant(address, SCOPE),
+      scope: SCOPE,
+    });
     await sync(workspace.id, mailbox.id);
     for (let i = 0; i < 4; i++) sandbox.admin.deliver(address, (await clientEmail({ from: 'anna@northwind.example', to: address })).raw);
     sandbox.admin.expireDeltaTokens(address);
@@ -71,7 +99,13 @@ describe.skipIf(!tlsDir)(`Microsoft Graph sync through the sandbox${tlsDir ? '' 
   it('gives needs_reauth when Microsoft asks for consent again', async () => {
     const address = 'consent@agency.example';
     sandbox.admin.createUser(address);
-    const { workspace, mailbox } = await connectedMailbox(t.db, { slug: 'graph-consent', provider: 'graph', address, refreshToken: sandbox.admin.grant(address, SCOPE), scope: SCOPE });
+    const { workspace, mailbox } = await connectedMailbox(t.db, {
+      slug: 'graph-consent',
+      provider: 'graph',
+      address,
+      refreshToken: sandbox.admin.grant(address, SCOPE),
+      scope: SCOPE,
+    });
     sandbox.admin.requireConsent(address);
     await expect(sync(workspace.id, mailbox.id)).rejects.toThrow();
     const [row] = await t.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.id, mailbox.id));

@@ -48,7 +48,11 @@ const providers: ProviderUnderTest[] = [
       return gmail.admin.grant(address);
     },
     deliver: (address, raw) => void gmail.admin.deliver(address, raw, { labelIds: ['INBOX'] }),
-    sent: (address) => gmail.admin.messages(address).filter((m) => m.labelIds.includes('SENT')).map((m) => ({ threadKey: m.threadId, raw: m.raw })),
+    sent: (address) =>
+      gmail.admin
+        .messages(address)
+        .filter((m) => m.labelIds.includes('SENT'))
+        .map((m) => ({ threadKey: m.threadId, raw: m.raw })),
     threadOf: (address, messageId) => gmail.admin.messages(address).find((m) => m.messageId === messageId)?.threadId ?? '',
   },
   {
@@ -64,7 +68,8 @@ const providers: ProviderUnderTest[] = [
     },
     deliver: (address, raw) => void graph.admin.deliver(address, raw),
     sent: (address) => graph.admin.messages(address, 'sentitems').map((m) => ({ threadKey: m.conversationId, raw: m.mime })),
-    threadOf: (address, messageId) => graph.admin.messages(address).find((m) => m.internetMessageId.replace(/^<|>$/g, '') === messageId)?.conversationId ?? '',
+    threadOf: (address, messageId) =>
+      graph.admin.messages(address).find((m) => m.internetMessageId.replace(/^<|>$/g, '') === messageId)?.conversationId ?? '',
   },
 ];
 
@@ -108,78 +113,95 @@ afterAll(async () => {
 });
 
 for (const provider of providers) {
-  describe.skipIf(!provider.available)(`sending through ${provider.name}${provider.available ? '' : ' (skipped: FIRMLY_SANDBOX_TLS_DIR not set)'}`, () => {
-    let deps: ProcessorDeps;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ deps, close } = await provider.start());
-    });
-    afterAll(async () => {
-      await close?.();
-    });
-
-    async function setup(slug: string) {
-      const address = `${slug}@agency.example`;
-      const refreshToken = provider.createUser(address);
-      const original = await clientEmail({ from: 'anna@northwind.example', to: address, subject: 'Content calendar' });
-      provider.deliver(address, original.raw);
-      const connected = await connectedMailbox(t.db, { slug, provider: provider.name, address, refreshToken, scope: provider.name === 'graph' ? GRAPH_SCOPE : '' });
-      const processors = defaultProcessors(deps);
-      await processors.sync?.({ name: 'mailbox.sync', data: { workspaceId: connected.workspace.id, mailboxId: connected.mailbox.id, reason: 'manual' } } as never);
-      const email = await approvedReply(t.db, { workspaceId: connected.workspace.id, clientId: connected.client.id, mailboxId: connected.mailbox.id }, original.messageId);
-      const send = () => processors.send?.({ name: 'email.send', data: { workspaceId: connected.workspace.id, outgoingEmailId: email.id } } as never);
-      return { address, original, email, send, connected };
-    }
-
-    it('replies in the original thread with our Message-ID and the threading headers, once', async () => {
-      const { address, original, email, send } = await setup(`${provider.name}-reply`);
-      expect(await send()).toBe('sent');
-      const sent = provider.sent(address);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]?.threadKey).toBe(provider.threadOf(address, original.messageId));
-      const parsed = await parseRawMessage(sent[0]?.raw ?? Buffer.alloc(0));
-      expect(parsed.messageId).toBe(email.messageId);
-      expect(parsed.inReplyTo).toBe(original.messageId);
-      expect(parsed.references).toEqual([original.messageId]);
-      const [row] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));
-      expect(row?.state).toBe('sent');
-      expect(row?.providerAcceptedAt).toBeInstanceOf(Date);
-      // A duplicate job (a retry, a second worker) sends nothing more.
-      expect(await send()).toBe('already_sent');
-      expect(provider.sent(address)).toHaveLength(1);
-    });
-
-    it('does not send again after a worker died between the provider accepting and the row being marked', async () => {
-      const { address, email, send, connected } = await setup(`${provider.name}-crash`);
-      // What the dead worker did: moved the row to `sending` and handed the provider the email.
-      await t.db.update(schema.outgoingEmails).set({ state: 'sending' }).where(eq(schema.outgoingEmails.id, email.id));
-      const client = await deps.mail.providerFor(connected.mailbox);
-      const raw = await composeMime({
-        from: { address },
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId: email.messageId,
-        ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
-        references: email.references,
-        date: new Date(),
+  describe.skipIf(!provider.available)(
+    `sending through ${provider.name}${provider.available ? '' : ' (skipped: FIRMLY_SANDBOX_TLS_DIR not set)'}`,
+    () => {
+      let deps: ProcessorDeps;
+      let close: () => Promise<void>;
+      beforeAll(async () => {
+        ({ deps, close } = await provider.start());
       });
-      await client.send({ raw, messageId: email.messageId });
-      expect(provider.sent(address)).toHaveLength(1);
-      // The retry finds our Message-ID in Sent and records it instead of sending.
-      expect(await send()).toBe('found_in_sent');
-      expect(provider.sent(address)).toHaveLength(1);
-      const [row] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));
-      expect(row?.state).toBe('sent');
-    });
+      afterAll(async () => {
+        await close?.();
+      });
 
-    it('never sends a draft nobody approved', async () => {
-      const { address, email, send } = await setup(`${provider.name}-unapproved`);
-      await t.db.delete(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));
-      await t.db.insert(schema.outgoingEmails).values({ ...email, state: 'pending_review' });
-      expect(await send()).toBe('not_sendable');
-      expect(provider.sent(address)).toHaveLength(0);
-    });
-  });
+      async function setup(slug: string) {
+        const address = `${slug}@agency.example`;
+        const refreshToken = provider.createUser(address);
+        const original = await clientEmail({ from: 'anna@northwind.example', to: address, subject: 'Content calendar' });
+        provider.deliver(address, original.raw);
+        const connected = await connectedMailbox(t.db, {
+          slug,
+          provider: provider.name,
+          address,
+          refreshToken,
+          scope: provider.name === 'graph' ? GRAPH_SCOPE : '',
+        });
+        const processors = defaultProcessors(deps);
+        await processors.sync?.({
+          name: 'mailbox.sync',
+          data: { workspaceId: connected.workspace.id, mailboxId: connected.mailbox.id, reason: 'manual' },
+        } as never);
+        const email = await approvedReply(
+          t.db,
+          { workspaceId: connected.workspace.id, clientId: connected.client.id, mailboxId: connected.mailbox.id },
+          original.messageId,
+        );
+        const send = () =>
+          processors.send?.({ name: 'email.send', data: { workspaceId: connected.workspace.id, outgoingEmailId: email.id } } as never);
+        return { address, original, email, send, connected };
+      }
+
+      it('replies in the original thread with our Message-ID and the threading headers, once', async () => {
+        const { address, original, email, send } = await setup(`${provider.name}-reply`);
+        expect(await send()).toBe('sent');
+        const sent = provider.sent(address);
+        expect(sent).toHaveLength(1);
+        expect(sent[0]?.threadKey).toBe(provider.threadOf(address, original.messageId));
+        const parsed = await parseRawMessage(sent[0]?.raw ?? Buffer.alloc(0));
+        expect(parsed.messageId).toBe(email.messageId);
+        expect(parsed.inReplyTo).toBe(original.messageId);
+        expect(parsed.references).toEqual([original.messageId]);
+        const [row] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));
+        expect(row?.state).toBe('sent');
+        expect(row?.providerAcceptedAt).toBeInstanceOf(Date);
+        // A duplicate job (a retry, a second worker) sends nothing more.
+        expect(await send()).toBe('already_sent');
+        expect(provider.sent(address)).toHaveLength(1);
+      });
+
+      it('does not send again after a worker died between the provider accepting and the row being marked', async () => {
+        const { address, email, send, connected } = await setup(`${provider.name}-crash`);
+        // What the dead worker did: moved the row to `sending` and handed the provider the email.
+        await t.db.update(schema.outgoingEmails).set({ state: 'sending' }).where(eq(schema.outgoingEmails.id, email.id));
+        const client = await deps.mail.providerFor(connected.mailbox);
+        const raw = await composeMime({
+          from: { address },
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          messageId: email.messageId,
+          ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+          references: email.references,
+          date: new Date(),
+        });
+        await client.send({ raw, messageId: email.messageId });
+        expect(provider.sent(address)).toHaveLength(1);
+        // The retry finds our Message-ID in Sent and records it instead of sending.
+        expect(await send()).toBe('found_in_sent');
+        expect(provider.sent(address)).toHaveLength(1);
+        const [row] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));
+        expect(row?.state).toBe('sent');
+      });
+
+      it('never sends a draft nobody approved', async () => {
+        const { address, email, send } = await setup(`${provider.name}-unapproved`);
+        await t.db.delete(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));
+        await t.db.insert(schema.outgoingEmails).values({ ...email, state: 'pending_review' });
+        expect(await send()).toBe('not_sendable');
+        expect(provider.sent(address)).toHaveLength(0);
+      });
+    },
+  );
 }

@@ -16,7 +16,10 @@ export const OAUTH_CLIENT = {
 };
 
 /** Mail settings pointing every provider URL at the sandboxes. */
-export function sandboxSettings(urls: { gmail?: string; graph?: string; microsoftLogin?: string }, gmailUnitsPerSecond = 0): MailSettings {
+export function sandboxSettings(
+  urls: { gmail?: string; graph?: string; microsoftLogin?: string; publicUrl?: string },
+  gmailUnitsPerSecond = 0,
+): MailSettings {
   return {
     MAIL_BACKFILL_DAYS: 180,
     GMAIL_API_URL: urls.gmail ?? 'http://127.0.0.1:9',
@@ -29,13 +32,20 @@ export function sandboxSettings(urls: { gmail?: string; graph?: string; microsof
     MICROSOFT_TENANT: 'common',
     MICROSOFT_CLIENT_ID: OAUTH_CLIENT.clientId,
     MICROSOFT_CLIENT_SECRET: OAUTH_CLIENT.clientSecret,
-    PUBLIC_URL: 'http://127.0.0.1:3000',
+    PUBLIC_URL: urls.publicUrl ?? 'http://127.0.0.1:3000',
   };
 }
 
-export function workerDeps(options: { db: Database; queues: QueueBackend; log: Logger; settings: MailSettings; clock?: Clock }) {
+export function workerDeps(options: {
+  db: Database;
+  queues: QueueBackend;
+  log: Logger;
+  settings: MailSettings;
+  clock?: Clock;
+  gmailTopic?: string;
+}) {
   return processorDeps({
-    config: { ...options.settings, FIRMLY_ENCRYPTION_KEY: testKeys },
+    config: { ...options.settings, FIRMLY_ENCRYPTION_KEY: testKeys, GMAIL_PUBSUB_TOPIC: options.gmailTopic },
     db: options.db,
     queues: options.queues,
     log: options.log,

@@ -41,9 +41,34 @@ export interface SentReceipt {
   providerThreadId: string | null;
 }
 
+/** Where push notifications should go, per provider. */
+export interface PushTarget {
+  /** Gmail: the Pub/Sub topic users.watch publishes to. */
+  gmailTopic?: string;
+  /** Graph: our webhook URLs and the fresh random clientState for a new subscription. */
+  graphNotificationUrl?: string;
+  graphLifecycleUrl?: string;
+  clientState?: string;
+}
+
+export interface PushRegistration {
+  /** Graph subscription id, or the Gmail topic. */
+  externalId: string;
+  /** When it must be renewed by (Gmail: daily, as Google recommends; Graph: before its expiry). */
+  renewBy: Date;
+  /** True when a new registration was created (a new clientState is then in force). */
+  created: boolean;
+}
+
 /** What the sync and send workers need from a provider, whichever it is. */
 export interface MailProviderClient {
   readonly provider: 'gmail' | 'graph';
+  /**
+   * Creates or renews the mailbox's push registration. `existing` is the stored one
+   * (renewed in place when the provider still knows it); null when push is not
+   * configured for this provider.
+   */
+  registerPush(target: PushTarget, existing: { externalId: string } | null): Promise<PushRegistration | null>;
   sync(request: SyncRequest): AsyncIterable<SyncPage>;
   send(message: OutgoingMime): Promise<SentReceipt>;
   /** After an ambiguous send failure: is our Message-ID already in Sent? */

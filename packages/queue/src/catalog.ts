@@ -28,6 +28,8 @@ export const jobCatalog = {
     'mailboxes.poll-stale': z.object({}),
     /** Creates or renews a mailbox's push registration (Gmail watch, Graph subscription). */
     'watch.renew': z.object({ workspaceId: uuid, mailboxId: uuid }),
+    /** Enqueues watch.renew for every registration whose renew-by time has come. */
+    'watches.renew-due': z.object({}),
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readinessChecks, startServer } from '@firmly/api';
+import { readinessChecks, startServer, webhookDeps } from '@firmly/api';
 import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase, resolveDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
@@ -41,7 +41,13 @@ const workers = startWorkers({
   log,
 });
 await scheduleRecurringJobs(queues);
-const server = await startServer({ host: config.HOST, port: config.PORT, logger: log, readiness: readinessChecks(pool, queues) });
+const server = await startServer({
+  host: config.HOST,
+  port: config.PORT,
+  logger: log,
+  readiness: readinessChecks(pool, queues),
+  webhooks: webhookDeps({ db, queues, config }),
+});
 
 onShutdownSignal(
   async () => {

@@ -2,4 +2,6 @@ export { type AppOptions, app } from './app';
 export * from './errors';
 export { readinessChecks } from './readiness';
 export type { ReadinessCheck } from './routes/health';
+export type { WebhookDeps } from './routes/webhooks';
 export { buildServer, type RunningServer, startServer } from './server';
+export { webhookDeps } from './webhook-deps';

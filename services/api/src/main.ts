@@ -1,8 +1,9 @@
 import { apiEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal } from '@firmly/config';
-import { createPool, migrateDatabase } from '@firmly/db';
+import { createDatabase, createPool, migrateDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
 import { readinessChecks } from './readiness';
 import { startServer } from './server';
+import { webhookDeps } from './webhook-deps';
 
 /** The api process on its own (production): a shared DATABASE_URL, queues on REDIS_URL or PostgreSQL. */
 const config = loadEnvOrExit('firmly-api', apiEnvSpec);
@@ -14,7 +15,13 @@ const queues = await createQueueBackend(
   queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, prefix: config.QUEUE_PREFIX }),
   (err, source) => log.warn({ err, source }, 'queue store error'),
 );
-const server = await startServer({ host: config.HOST, port: config.PORT, logger: log, readiness: readinessChecks(pool, queues) });
+const server = await startServer({
+  host: config.HOST,
+  port: config.PORT,
+  logger: log,
+  readiness: readinessChecks(pool, queues),
+  webhooks: webhookDeps({ db: createDatabase(pool), queues, config }),
+});
 log.info({ url: server.url }, 'firmly api listening');
 
 onShutdownSignal(

@@ -9,7 +9,7 @@ import type { ProcessorDeps } from './processors/index';
 
 /** Everything the processors need, built once per process from the parsed configuration. */
 export function processorDeps(options: {
-  config: MailSettings & { FIRMLY_ENCRYPTION_KEY: EncryptionKeys; HOST?: string; PORT?: number };
+  config: MailSettings & { FIRMLY_ENCRYPTION_KEY: EncryptionKeys; GMAIL_PUBSUB_TOPIC?: string | undefined; HOST?: string; PORT?: number };
   db: Database;
   queues: QueueBackend;
   log: Logger;
@@ -25,6 +25,7 @@ export function processorDeps(options: {
     queues: options.queues,
     coordination: options.queues.coordination,
     backfillDays: config.MAIL_BACKFILL_DAYS,
+    push: { publicUrl, gmailTopic: config.GMAIL_PUBSUB_TOPIC },
     mail: createMailRuntime({
       db: options.db,
       coordination: options.queues.coordination,

@@ -1,4 +1,4 @@
-import type { MailProviderClient, OutgoingMime, SentReceipt, SyncRequest } from '../provider';
+import type { MailProviderClient, OutgoingMime, PushRegistration, PushTarget, SentReceipt, SyncRequest } from '../provider';
 import type { GmailApi } from './api';
 import { gmailSync } from './sync';
 
@@ -6,6 +6,14 @@ import { gmailSync } from './sync';
 export function gmailProvider(api: GmailApi): MailProviderClient {
   return {
     provider: 'gmail',
+    async registerPush(target: PushTarget): Promise<PushRegistration | null> {
+      if (!target.gmailTopic) return null;
+      const watch = await api.watch(target.gmailTopic);
+      const expires = Number(watch.expiration ?? 0);
+      // Google: call watch at least every 7 days, and recommends daily.
+      const renewBy = new Date(Math.min(Date.now() + 86_400_000, expires || Date.now() + 86_400_000));
+      return { externalId: target.gmailTopic, renewBy, created: true };
+    },
     sync: (request: SyncRequest) => gmailSync(api, request),
     async send(message: OutgoingMime): Promise<SentReceipt> {
       const sent = await api.send(message.raw, message.providerThreadId);

@@ -107,6 +107,22 @@ export function createGraphApi(options: GraphApiOptions) {
           .middlewareOptions([noRetry])
           .post(raw.toString('base64')),
       ),
+    createSubscription: (body: {
+      notificationUrl: string;
+      lifecycleNotificationUrl: string;
+      clientState: string;
+      expirationDateTime: string;
+    }) =>
+      call<{ id: string; expirationDateTime: string }>((c) =>
+        c
+          .api('/subscriptions')
+          .middlewareOptions([noRetry])
+          .post({ changeType: 'created', resource: 'me/messages', ...body }),
+      ),
+    renewSubscription: (id: string, expirationDateTime: string) =>
+      call<{ id: string; expirationDateTime: string }>((c) =>
+        c.api(`/subscriptions/${id}`).middlewareOptions([noRetry]).patch({ expirationDateTime }),
+      ),
     findByInternetMessageId: (messageId: string) =>
       call<{ value: Message[] }>((c) =>
         c

@@ -1,4 +1,5 @@
-import type { MailProviderClient, OutgoingMime, SentReceipt, SyncRequest } from '../provider';
+import type { MailProviderError } from '../errors/index';
+import type { MailProviderClient, OutgoingMime, PushRegistration, PushTarget, SentReceipt, SyncRequest } from '../provider';
 import type { GraphApi } from './api';
 import { graphSync } from './sync';
 
@@ -6,6 +7,28 @@ import { graphSync } from './sync';
 export function graphProvider(api: GraphApi): MailProviderClient {
   return {
     provider: 'graph',
+    async registerPush(target: PushTarget, existing): Promise<PushRegistration | null> {
+      if (!target.graphNotificationUrl || !target.graphLifecycleUrl || !target.clientState) return null;
+      // Message subscriptions live at most 10,070 minutes; three days, renewed a day ahead.
+      const expiration = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      const renewBy = (expires: string) => new Date(new Date(expires).getTime() - 86_400_000);
+      if (existing) {
+        try {
+          const renewed = await api.renewSubscription(existing.externalId, expiration);
+          return { externalId: renewed.id, renewBy: renewBy(renewed.expirationDateTime), created: false };
+        } catch (error) {
+          // Removed by Microsoft (subscriptionRemoved, or expired): create a new one below.
+          if ((error as MailProviderError).status !== 404) throw error;
+        }
+      }
+      const created = await api.createSubscription({
+        notificationUrl: target.graphNotificationUrl,
+        lifecycleNotificationUrl: target.graphLifecycleUrl,
+        clientState: target.clientState,
+        expirationDateTime: expiration,
+      });
+      return { externalId: created.id, renewBy: renewBy(created.expirationDateTime), created: true };
+    },
     sync: (request: SyncRequest) => graphSync(api, request),
     async send(message: OutgoingMime): Promise<SentReceipt> {
       // Raw MIME to sendMail keeps our own Message-ID and threading headers, so the

@@ -7,6 +7,7 @@ import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
 import { normaliseForMailbox } from './normalise';
 import { pollStaleMailboxesJob } from './poll-stale';
+import { type PushSettings, renewDueWatchesJob, renewWatchJob } from './renew-watch';
 import { type SendPrecondition, sendEmailJob } from './send-email';
 import { syncMailboxJob } from './sync-mailbox';
 import { verifyAuditChainJob } from './verify-audit-chain';
@@ -19,6 +20,7 @@ export interface ProcessorDeps {
   coordination: Coordination;
   mail: MailRuntime;
   backfillDays: number;
+  push: PushSettings;
   /** Re-checked before each send; the escalation ladders (a later feature) supply the real rules. */
   sendPrecondition?: SendPrecondition;
 }
@@ -56,7 +58,8 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
     maintenance: queueProcessor('maintenance', {
       'audit.verify-chain': verifyAuditChainJob(deps),
       'mailboxes.poll-stale': pollStaleMailboxesJob(deps),
-      'watch.renew': async () => undefined,
+      'watch.renew': renewWatchJob({ ...deps, providerFor: deps.mail.providerFor }),
+      'watches.renew-due': renewDueWatchesJob(deps),
     } satisfies JobHandlers<'maintenance'>),
   };
 }
