@@ -63,6 +63,8 @@ export interface PushRegistration {
 /** What the sync and send workers need from a provider, whichever it is. */
 export interface MailProviderClient {
   readonly provider: 'gmail' | 'graph';
+  /** The mailbox's own address, as the provider knows it (lower-cased). */
+  address(): Promise<string>;
   /**
    * Creates or renews the mailbox's push registration. `existing` is the stored one
    * (renewed in place when the provider still knows it); null when push is not

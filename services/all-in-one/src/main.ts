@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readinessChecks, startServer, webhookDeps } from '@firmly/api';
+import { mailboxDeps, publicUrlOf, readinessChecks, startServer, webhookDeps } from '@firmly/api';
 import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase, resolveDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
@@ -47,6 +47,7 @@ const server = await startServer({
   logger: log,
   readiness: readinessChecks(pool, queues),
   webhooks: webhookDeps({ db, queues, config }),
+  mailboxes: mailboxDeps({ db, queues, config, publicUrl: publicUrlOf(config) }),
 });
 
 onShutdownSignal(

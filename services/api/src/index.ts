@@ -1,5 +1,7 @@
 export { type AppOptions, app } from './app';
 export * from './errors';
+export type { MailboxConnectionDeps } from './mailbox-connection';
+export { mailboxDeps, publicUrlOf } from './mailbox-deps';
 export { readinessChecks } from './readiness';
 export type { ReadinessCheck } from './routes/health';
 export type { WebhookDeps } from './routes/webhooks';

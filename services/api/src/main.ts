@@ -1,6 +1,7 @@
 import { apiEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
+import { mailboxDeps, publicUrlOf } from './mailbox-deps';
 import { readinessChecks } from './readiness';
 import { startServer } from './server';
 import { webhookDeps } from './webhook-deps';
@@ -15,12 +16,14 @@ const queues = await createQueueBackend(
   queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, prefix: config.QUEUE_PREFIX }),
   (err, source) => log.warn({ err, source }, 'queue store error'),
 );
+const db = createDatabase(pool);
 const server = await startServer({
   host: config.HOST,
   port: config.PORT,
   logger: log,
   readiness: readinessChecks(pool, queues),
-  webhooks: webhookDeps({ db: createDatabase(pool), queues, config }),
+  webhooks: webhookDeps({ db, queues, config }),
+  mailboxes: mailboxDeps({ db, queues, config, publicUrl: publicUrlOf(config) }),
 });
 log.info({ url: server.url }, 'firmly api listening');
 

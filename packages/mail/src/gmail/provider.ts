@@ -6,6 +6,11 @@ import { gmailSync } from './sync';
 export function gmailProvider(api: GmailApi): MailProviderClient {
   return {
     provider: 'gmail',
+    async address() {
+      const profile = await api.getProfile();
+      if (!profile.emailAddress) throw new Error('the Gmail profile has no address');
+      return profile.emailAddress.toLowerCase();
+    },
     async registerPush(target: PushTarget): Promise<PushRegistration | null> {
       if (!target.gmailTopic) return null;
       const watch = await api.watch(target.gmailTopic);

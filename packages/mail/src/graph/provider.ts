@@ -7,6 +7,12 @@ import { graphSync } from './sync';
 export function graphProvider(api: GraphApi): MailProviderClient {
   return {
     provider: 'graph',
+    async address() {
+      const me = await api.me();
+      const address = me.mail ?? me.userPrincipalName;
+      if (!address) throw new Error('the Microsoft account has no mail address');
+      return address.toLowerCase();
+    },
     async registerPush(target: PushTarget, existing): Promise<PushRegistration | null> {
       if (!target.graphNotificationUrl || !target.graphLifecycleUrl || !target.clientState) return null;
       // Message subscriptions live at most 10,070 minutes; three days, renewed a day ahead.
