@@ -33,11 +33,15 @@ function header(headers: Record<string, string> | Headers | undefined, name: str
   return (headers as Record<string, string>)[name] ?? (headers as Record<string, string>)[name.toLowerCase()];
 }
 
+const GAXIOS_ERROR = Symbol.for('gaxios-gaxios-error');
+
 /** What the classifier needs from a gaxios error: status, Retry-After, Google's error body, or "no response". */
 export function describeGaxiosError(error: unknown): Omit<ProviderErrorInput, 'now' | 'afterTokenRefresh'> | undefined {
   const e = error as GaxiosLikeError & { name?: string };
-  // Gaxios wraps every HTTP and network failure; anything else thrown here is a bug of ours.
-  if (e?.name !== 'GaxiosError' && e?.name !== 'AbortError' && e?.name !== 'TimeoutError') return undefined;
+  // Gaxios wraps every HTTP and network failure and marks its errors with this symbol
+  // (its `name` is plain 'Error'); anything else thrown here is a bug of ours.
+  const isGaxios = typeof error === 'object' && error !== null && GAXIOS_ERROR in error;
+  if (!isGaxios && e?.name !== 'AbortError' && e?.name !== 'TimeoutError') return undefined;
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined);
   const retryAfter = header(e.response?.headers, 'retry-after');
   return {

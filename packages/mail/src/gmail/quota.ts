@@ -27,6 +27,9 @@ const LARGEST_COST = 100;
  * large enough for one send.
  */
 export function gmailBudget(unitsPerSecond: number): { capacity: number; refillPerSecond: number } {
-  if (unitsPerSecond <= LARGEST_COST) throw new RangeError(`Gmail quota must exceed ${LARGEST_COST} units per second`);
-  return { capacity: LARGEST_COST, refillPerSecond: unitsPerSecond - LARGEST_COST };
+  // 10% headroom: a grant and the request it admits reach Google at slightly different
+  // moments, so a budget run exactly at the limit would now and then cross it.
+  const target = unitsPerSecond * 0.9;
+  if (target <= LARGEST_COST) throw new RangeError(`Gmail quota must exceed ${Math.ceil(LARGEST_COST / 0.9)} units per second`);
+  return { capacity: LARGEST_COST, refillPerSecond: target - LARGEST_COST };
 }

@@ -2,6 +2,7 @@ import type { Clock } from '@firmly/core';
 import type { Database } from '@firmly/db';
 import { isUnrecoverable } from '@firmly/mail';
 import { type Coordination, type JobHandlers, type QueueBackend, queueProcessor } from '@firmly/queue';
+import { UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
@@ -25,6 +26,21 @@ export interface ProcessorDeps {
   sendPrecondition?: SendPrecondition;
 }
 
+/**
+ * Provider failures that retrying cannot fix (a dead grant, a permanent 4xx) end the
+ * job at once as UnrecoverableError; everything else is rethrown for BullMQ's backoff.
+ */
+function giveUpWhenUnrecoverable<A extends unknown[], R>(run: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      if (isUnrecoverable(error)) throw new UnrecoverableError(`${error.name}: ${error.message}`);
+      throw error;
+    }
+  };
+}
+
 /** Until the ladders exist: a draft for a former client is never sent; everything else may go. */
 const basicPrecondition: SendPrecondition = async () => ({ ok: true });
 
@@ -32,18 +48,20 @@ const basicPrecondition: SendPrecondition = async () => ({ ok: true });
 export function defaultProcessors(deps: ProcessorDeps): Processors {
   return {
     sync: queueProcessor('sync', {
-      'mailbox.sync': syncMailboxJob({
-        db: deps.db,
-        leases: deps.coordination.leases,
-        clock: deps.clock,
-        log: deps.log.child({ job: 'mailbox.sync' }),
-        providerFor: deps.mail.providerFor,
-        normalise: normaliseForMailbox,
-        // Quote and signature stripping arrives with the analysis feature; until then the full text is kept.
-        visibleText: (message) => message.parsed.text,
-        backfillDays: deps.backfillDays,
-        onThreadsChanged: async () => undefined,
-      }),
+      'mailbox.sync': giveUpWhenUnrecoverable(
+        syncMailboxJob({
+          db: deps.db,
+          leases: deps.coordination.leases,
+          clock: deps.clock,
+          log: deps.log.child({ job: 'mailbox.sync' }),
+          providerFor: deps.mail.providerFor,
+          normalise: normaliseForMailbox,
+          // Quote and signature stripping arrives with the analysis feature; until then the full text is kept.
+          visibleText: (message) => message.parsed.text,
+          backfillDays: deps.backfillDays,
+          onThreadsChanged: async () => undefined,
+        }),
+      ),
     } satisfies JobHandlers<'sync'>),
     send: queueProcessor('send', {
       'email.send': sendEmailJob({
@@ -58,7 +76,7 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
     maintenance: queueProcessor('maintenance', {
       'audit.verify-chain': verifyAuditChainJob(deps),
       'mailboxes.poll-stale': pollStaleMailboxesJob(deps),
-      'watch.renew': renewWatchJob({ ...deps, providerFor: deps.mail.providerFor }),
+      'watch.renew': giveUpWhenUnrecoverable(renewWatchJob({ ...deps, providerFor: deps.mail.providerFor })),
       'watches.renew-due': renewDueWatchesJob(deps),
     } satisfies JobHandlers<'maintenance'>),
   };
