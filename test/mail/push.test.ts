@@ -187,6 +187,38 @@ describe.skipIf(!tlsDir)(`Graph change notifications${tlsDir ? '' : ' (skipped: 
     expect(sandbox.admin.subscriptions(address)).toHaveLength(1);
   });
 
+  it('renews the subscription on reauthorizationRequired, and syncs on missed', async () => {
+    const address = 'lifecycle@agency.example';
+    sandbox.admin.createUser(address);
+    const { workspace, mailbox } = await connectedMailbox(t.db, {
+      slug: 'graph-lifecycle',
+      provider: 'graph',
+      address,
+      refreshToken: sandbox.admin.grant(address, GRAPH_SCOPE),
+      scope: GRAPH_SCOPE,
+    });
+    const processors = defaultProcessors(deps);
+    await processors.sync?.({
+      name: 'mailbox.sync',
+      data: { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' },
+    } as never);
+    await processors.maintenance?.({ name: 'watch.renew', data: { workspaceId: workspace.id, mailboxId: mailbox.id } } as never);
+    const subscription = sandbox.admin.subscriptions(address)[0];
+    if (!subscription) throw new Error('no subscription');
+    const expiryBefore = (await t.db.select().from(schema.mailboxWatches).where(eq(schema.mailboxWatches.mailboxId, mailbox.id)))[0]
+      ?.updatedAt;
+    expect((await sandbox.admin.sendLifecycle(subscription.id ?? '', 'reauthorizationRequired')).status).toBe(202);
+    await eventually(async () => {
+      const [watch] = await t.db.select().from(schema.mailboxWatches).where(eq(schema.mailboxWatches.mailboxId, mailbox.id));
+      return Boolean(watch && expiryBefore && watch.updatedAt > expiryBefore);
+    });
+    // A missed notification means: sync now, something may have been lost.
+    const pushedBefore = (await lastPush(mailbox.id))?.getTime() ?? 0;
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await sandbox.admin.sendLifecycle(subscription.id ?? '', 'missed')).status).toBe(202);
+    await eventually(async () => ((await lastPush(mailbox.id))?.getTime() ?? 0) > pushedBefore);
+  });
+
   it('rejects a notification with a wrong clientState', async () => {
     const address = 'spoofed@agency.example';
     sandbox.admin.createUser(address);
