@@ -92,6 +92,43 @@ describe('pnpm db:migrate', () => {
   });
 });
 
+describe('pnpm api-key:create', () => {
+  it('creates the workspace and operator when missing and prints a key once; bad arguments exit 1', async () => {
+    const name = await createEmptyDatabase(inject('pgAdminUrl'));
+    const url = databaseUrl(inject('pgAdminUrl'), name);
+    try {
+      const bad = run('packages/db/src/cli/create-api-key.ts', cleanEnv({ DATABASE_URL: url }));
+      expect(await bad.exited).toBe(1);
+      expect(bad.output()).toMatch(/^usage: pnpm api-key:create/);
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'packages/db/src/cli/create-api-key.ts', '--workspace', 'acme', '--email', 'Owner@Acme.example'],
+        {
+          cwd: root,
+          env: cleanEnv({ DATABASE_URL: url }),
+        },
+      );
+      let output = '';
+      child.stdout.on('data', (d) => {
+        output += d;
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(0);
+      const token = /(fk_\S+)/.exec(output)?.[1] ?? '';
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query('SELECT k.key_hash, o.email FROM api_keys k JOIN operators o ON o.id = k.operator_id');
+      await client.end();
+      expect(rows).toHaveLength(1);
+      expect(rows[0].email).toBe('owner@acme.example');
+      expect(rows[0].key_hash).not.toContain(token);
+      expect(rows[0].key_hash).toHaveLength(64);
+    } finally {
+      await dropDatabase(inject('pgAdminUrl'), name);
+    }
+  });
+});
+
 describe.skipIf(!inject('redisUrl'))(
   `the all-in-one process with DATABASE_URL and REDIS_URL set${inject('redisUrl') ? '' : ' (skipped: no Redis reachable)'}`,
   () => {
@@ -137,6 +174,11 @@ describe('the all-in-one process on embedded defaults (what `npm start` runs)', 
       const response = await fetch(`${url}/readyz`);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: 'ready', checks: { postgres: 'ok' } });
+      // The demo operator's API key works against the admin API.
+      const demoKey = (await readFile(join(dataDir, 'demo-api-key'), 'utf8')).trim();
+      const mailboxes = await fetch(`${url}/v1/mailboxes`, { headers: { authorization: `Bearer ${demoKey}` } });
+      expect(mailboxes.status).toBe(200);
+      expect(await mailboxes.json()).toEqual({ mailboxes: [] });
       // The install's own encryption key was generated, not defaulted, and kept private.
       expect((await readFile(join(dataDir, 'encryption-key'), 'utf8')).trim()).toMatch(/^v1:[A-Za-z0-9+/]{43}=$/);
       child.kill('SIGTERM');

@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mailboxDeps, publicUrlOf, readinessChecks, startServer, webhookDeps } from '@firmly/api';
 import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
-import { createDatabase, createPool, migrateDatabase, resolveDatabase } from '@firmly/db';
+import { createDatabase, createPool, issueOperatorApiKey, migrateDatabase, resolveDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
 import { defaultProcessors, processorDeps, scheduleRecurringJobs, startWorkers } from '@firmly/worker';
-import { ensureDemoWorkspace } from './demo-workspace';
+import { DEMO_WORKSPACE_SLUG, ensureDemoWorkspace } from './demo-workspace';
 import { ensureLocalEncryptionKey } from './local-secrets';
 
 /**
@@ -28,7 +30,18 @@ await migrateDatabase(database.url);
 const pool = createPool(database.url, { applicationName: 'firmly' });
 const db = createDatabase(pool);
 const demo = await ensureDemoWorkspace(db, new Date());
-if (demo.created) log.info({ workspaceId: demo.workspaceId }, 'created the demo workspace');
+const demoKeyFile = resolve(dataDir, 'demo-api-key');
+if (demo.created) {
+  // The demo operator's key is shown once and kept beside the data (0600), like the encryption key.
+  const issued = await issueOperatorApiKey(db, {
+    workspaceSlug: DEMO_WORKSPACE_SLUG,
+    operatorEmail: 'owner@demo.firmly.example',
+    keyName: 'demo',
+    now: new Date(),
+  });
+  await writeFile(demoKeyFile, `${issued.token}\n`, { mode: 0o600 });
+  log.info({ workspaceId: demo.workspaceId }, 'created the demo workspace');
+}
 
 const queues = await createQueueBackend(
   queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: database.url, prefix: config.QUEUE_PREFIX }),
@@ -62,4 +75,6 @@ onShutdownSignal(
 );
 
 log.info({ url: server.url, queues: queues.kind }, 'firmly is running');
-process.stdout.write(`\nfirmly is running at ${server.url}  (readiness: ${server.url}/readyz)\n\n`);
+process.stdout.write(`\nfirmly is running at ${server.url}  (readiness: ${server.url}/readyz)\n`);
+if (existsSync(demoKeyFile)) process.stdout.write(`demo workspace API key: ${demoKeyFile}\n`);
+process.stdout.write('\n');
