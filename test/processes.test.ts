@@ -178,7 +178,9 @@ describe('the all-in-one process on embedded defaults (what `npm start` runs)', 
       const demoKey = (await readFile(join(dataDir, 'demo-api-key'), 'utf8')).trim();
       const mailboxes = await fetch(`${url}/v1/mailboxes`, { headers: { authorization: `Bearer ${demoKey}` } });
       expect(mailboxes.status).toBe(200);
-      expect(await mailboxes.json()).toEqual({ mailboxes: [] });
+      // The demo mailbox (on the in-process sandbox) is connected and syncs its scripted mail.
+      const listed = (await mailboxes.json()) as { mailboxes: Array<{ address: string; status: string }> };
+      expect(listed.mailboxes).toMatchObject([{ address: 'studio@demo.firmly.example', status: 'active' }]);
       // The install's own encryption key was generated, not defaulted, and kept private.
       expect((await readFile(join(dataDir, 'encryption-key'), 'utf8')).trim()).toMatch(/^v1:[A-Za-z0-9+/]{43}=$/);
       child.kill('SIGTERM');

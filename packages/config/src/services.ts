@@ -78,5 +78,7 @@ export const allInOneEnvSpec = {
   DATABASE_URL: envVar.url({ protocols: ['postgres:', 'postgresql:'], optional: true }),
   /** Generated into FIRMLY_DATA_DIR on first start when unset; see all-in-one/local-secrets.ts. */
   FIRMLY_ENCRYPTION_KEY: envVar.secret(encryptionKeysSchema, encryptionKeysExpected),
+  /** The demo workspace's mailbox on an in-process Gmail sandbox, while no real provider is configured. */
+  FIRMLY_DEMO_SANDBOX: envVar.boolean(true),
   FIRMLY_DATA_DIR: envVar.string({ default: '.firmly', expected: 'a folder for embedded PostgreSQL data and local secrets' }),
 };

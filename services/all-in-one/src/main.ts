@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import { mailboxDeps, publicUrlOf, readinessChecks, startServer, webhookDeps } from '@firmly/api';
 import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
 import { createDatabase, createPool, issueOperatorApiKey, migrateDatabase, resolveDatabase } from '@firmly/db';
-import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
+import { createQueueBackend, enqueue, queueBackendConfig } from '@firmly/queue';
 import { defaultProcessors, processorDeps, scheduleRecurringJobs, startWorkers } from '@firmly/worker';
+import { startDemoMailbox } from './demo-mailbox';
 import { DEMO_WORKSPACE_SLUG, ensureDemoWorkspace } from './demo-workspace';
 import { ensureLocalEncryptionKey } from './local-secrets';
 
@@ -43,24 +44,41 @@ if (demo.created) {
   log.info({ workspaceId: demo.workspaceId }, 'created the demo workspace');
 }
 
+// With no real provider configured, the demo workspace's mailbox runs on an in-process
+// Gmail sandbox; once a Google or Microsoft client is configured, real mailboxes are connected instead.
+const demoSandbox =
+  config.FIRMLY_DEMO_SANDBOX && !config.GOOGLE_CLIENT_ID && !config.MICROSOFT_CLIENT_ID
+    ? await startDemoMailbox({ db, keys: config.FIRMLY_ENCRYPTION_KEY, dataDir, workspaceId: demo.workspaceId })
+    : undefined;
+const mailConfig = { ...config, ...(demoSandbox?.settings ?? {}) };
+
 const queues = await createQueueBackend(
   queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: database.url, prefix: config.QUEUE_PREFIX }),
   (err, source) => log.warn({ err, source }, 'queue store error'),
 );
 const workers = startWorkers({
   backend: queues,
-  processors: defaultProcessors(processorDeps({ config, db, queues, log })),
+  processors: defaultProcessors(processorDeps({ config: mailConfig, db, queues, log })),
   concurrency: config.WORKER_CONCURRENCY,
   log,
 });
 await scheduleRecurringJobs(queues);
+if (demoSandbox) {
+  await enqueue(
+    queues,
+    'sync',
+    'mailbox.sync',
+    { workspaceId: demo.workspaceId, mailboxId: demoSandbox.mailboxId, reason: 'manual' },
+    { deduplicationId: `sync-${demoSandbox.mailboxId}` },
+  );
+}
 const server = await startServer({
   host: config.HOST,
   port: config.PORT,
   logger: log,
   readiness: readinessChecks(pool, queues),
   webhooks: webhookDeps({ db, queues, config }),
-  mailboxes: mailboxDeps({ db, queues, config, publicUrl: publicUrlOf(config) }),
+  mailboxes: mailboxDeps({ db, queues, config: mailConfig, publicUrl: publicUrlOf(config) }),
 });
 
 onShutdownSignal(
@@ -69,6 +87,7 @@ onShutdownSignal(
     await workers.drain(Math.max(500, config.SHUTDOWN_TIMEOUT_MS - 5_000));
     await queues.close();
     await pool.end();
+    await demoSandbox?.sandbox.close();
     await database.close();
   },
   { deadlineMs: config.SHUTDOWN_TIMEOUT_MS, log },
