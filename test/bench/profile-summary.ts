@@ -3,7 +3,7 @@
  * the top functions by self time, and how the time splits between the Gmail sandbox
  * (which runs in the same process as firmly during benchmarks) and firmly itself.
  *
- *   node --import tsx test/bench/profile-summary.ts file.cpuprofile [more…] [--top 30]
+ *   node --import tsx test/bench/profile-summary.ts file.cpuprofile [more…] [--top 30] [--bucket 'firmly: pg']
  *
  * A frame belongs to the first bucket found walking up from it through its callers:
  * its own script (firmly's packages, the sandbox package, or a known dependency of
@@ -49,7 +49,10 @@ const RULES: Array<[RegExp, Bucket]> = [
   ],
   [/node:_http_server/, 'sandbox'],
   [/\/(packages\/(mail|db|queue|core|config)|services\/worker|test\/(support|bench))\//, 'firmly code'],
-  [/\/node_modules\/(gaxios|googleapis-common|google-auth-library|@googleapis\/gmail|node-fetch|fetch-blob|formdata-polyfill|gtoken|url-template|extend|qs|data-uri-to-buffer|agent-base|https-proxy-agent)\//, 'firmly: googleapis/gaxios/node-fetch'],
+  [
+    /\/node_modules\/(gaxios|googleapis-common|google-auth-library|@googleapis\/gmail|node-fetch|fetch-blob|formdata-polyfill|gtoken|url-template|extend|qs|data-uri-to-buffer|agent-base|https-proxy-agent)\//,
+    'firmly: googleapis/gaxios/node-fetch',
+  ],
   [/node:_http_client|node:_http_agent/, 'firmly: googleapis/gaxios/node-fetch'],
   [/\/node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres-[a-z]+|drizzle-orm)\//, 'firmly: pg + drizzle'],
   [/\/node_modules\/postal-mime\//, 'firmly: postal-mime'],
@@ -71,7 +74,7 @@ function short(frame: CallFrame): string {
   return `${frame.functionName || '(anonymous)'} ${url ? `${url}:${frame.lineNumber + 1}` : ''}`.trim();
 }
 
-export function summarise(profile: CpuProfile, top: number): string {
+export function summarise(profile: CpuProfile, top: number, only?: string): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -134,6 +137,7 @@ export function summarise(profile: CpuProfile, top: number): string {
     '| # | function | bucket | self | share |',
     '| --- | --- | --- | --- | --- |',
     ...[...functions]
+      .filter(([, e]) => !only || e.bucket.startsWith(only))
       .sort((a, b) => b[1].us - a[1].us)
       .slice(0, top)
       .map(([f, e], i) => `| ${i + 1} | \`${f}\` | ${e.bucket} | ${ms(e.us)} | ${pct(e.us)} |`),
@@ -144,11 +148,13 @@ export function summarise(profile: CpuProfile, top: number): string {
 const args = process.argv.slice(2);
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 30;
+const bucketAt = args.indexOf('--bucket');
+const only = bucketAt >= 0 ? args[bucketAt + 1] : undefined;
 const files = args.filter((a) => a.endsWith('.cpuprofile'));
 if (files.length === 0) {
   process.stderr.write('usage: node --import tsx test/bench/profile-summary.ts file.cpuprofile [more…] [--top N]\n');
   process.exit(2);
 }
 for (const file of files) {
-  process.stdout.write(`## ${file}\n\n${summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, top)}\n\n`);
+  process.stdout.write(`## ${file}\n\n${summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, top, only)}\n\n`);
 }

@@ -1,16 +1,18 @@
 /**
  * `pnpm bench:sync`: a Gmail back-fill through firmly's real sync path (the
  * `defaultProcessors(...).sync` job, real PostgreSQL, the real googleapis client)
- * against the in-process Gmail sandbox. Each scenario runs in its own child process
+ * against the Gmail sandbox (in the same process, as tests run it; scenario c gives it a
+ * process of its own, to see firmly alone). Each scenario runs in its own child process
  * (so maxRSS is its own) on its own fresh database; the parent prints a markdown
  * table and records it in docs/benchmarks.md.
  *
- *   node --import tsx test/bench/sync.ts                       both scenarios, writes the docs
+ *   node --import tsx test/bench/sync.ts                       every scenario, writes the docs
  *   node --import tsx test/bench/sync.ts --scenario unlimited  one scenario, prints its JSON
  *
  * Env: DATABASE_URL (use that database; else a fresh one on postgres://postgres@127.0.0.1:5432/postgres,
  * dropped at the end), REDIS_URL (budgets and leases in Redis, as in production), BENCH_SYNC_MESSAGES
- * (default 20000), BENCH_SYNC_REALISTIC_MESSAGES (default 1000), BENCH_SYNC_DOCS=0 (do not write the docs),
+ * (default 20000, scenarios a and c), BENCH_SYNC_REALISTIC_MESSAGES (default 1000), BENCH_SYNC_SCENARIOS
+ * (default unlimited,realistic,alone), BENCH_SYNC_DOCS=0 (do not write the docs),
  * BENCH_SYNC_PROFILE=<dir> (a .cpuprofile of the sync alone, seeding excluded, per scenario).
  * Flags given to node (e.g. --cpu-prof) are passed on to the scenario processes.
  */
@@ -26,23 +28,31 @@ import { createLogger } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase, schema } from '@firmly/db';
 import { createEmptyDatabase, databaseUrl, defaultTestServerUrl, dropDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend, queueBackendConfig } from '@firmly/queue';
-import { createGmailSandbox, type GmailSandbox } from '@firmly/sandbox';
 import { defaultProcessors } from '@firmly/worker';
 import { count, eq } from 'drizzle-orm';
-import { connectedMailbox, OAUTH_CLIENT, sandboxSettings, workerDeps } from '../support/mail-harness';
-import { type SeedReport, seedMailbox } from './corpus';
+import { connectedMailbox, sandboxSettings, workerDeps } from '../support/mail-harness';
+import type { SeedReport } from './corpus';
 import { machineInfo, resultsTable, type ScenarioResult, TARGETS, updateBenchmarksDoc } from './report';
+import { type BenchSandbox, childProcessSandbox, inProcessSandbox } from './sandbox-host';
 
 const SCENARIOS = {
   unlimited: {
     title: '(a) unlimited quota, client budget off',
     messages: Number(process.env.BENCH_SYNC_MESSAGES || 20_000),
     unitsPerSecond: 0,
+    sandbox: 'in-process',
   },
   realistic: {
     title: '(b) 250 units/s sandbox + firmly budget 250',
     messages: Number(process.env.BENCH_SYNC_REALISTIC_MESSAGES || 1_000),
     unitsPerSecond: 250,
+    sandbox: 'in-process',
+  },
+  alone: {
+    title: '(c) as (a), sandbox in its own process',
+    messages: Number(process.env.BENCH_SYNC_MESSAGES || 20_000),
+    unitsPerSecond: 0,
+    sandbox: 'child-process',
   },
 } as const;
 type ScenarioName = keyof typeof SCENARIOS;
@@ -78,15 +88,16 @@ async function profiled<T>(dir: string | undefined, label: string, run: () => Pr
 
 /** RSS sampled every 50 ms while `run` runs. */
 async function sampled<T>(run: () => Promise<T>): Promise<{ value: T; peakRss: number; samples: number }> {
-  let peakRss = process.memoryUsage().rss;
+  // memoryUsage.rss() alone: the full memoryUsage() walks the heap spaces (measurable in a profile).
+  let peakRss = process.memoryUsage.rss();
   let samples = 0;
   const timer = setInterval(() => {
     samples += 1;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 50);
   try {
     const value = await run();
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     return { value, peakRss, samples };
   } finally {
     clearInterval(timer);
@@ -95,6 +106,7 @@ async function sampled<T>(run: () => Promise<T>): Promise<{ value: T; peakRss: n
 
 async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
   const scenario = SCENARIOS[name];
+  const rssAfterImports = process.memoryUsage().rss;
   const log = createLogger('bench', 'warn');
   const external = process.env.DATABASE_URL || undefined;
   const adminUrl = defaultTestServerUrl;
@@ -103,18 +115,17 @@ async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
   await migrateDatabase(url);
   const pool = createPool(url, { applicationName: 'firmly-bench' });
   const db = createDatabase(pool);
-  let sandbox: GmailSandbox | undefined;
+  let sandbox: BenchSandbox | undefined;
   let queues: QueueBackend | undefined;
   let workspaceId: string | undefined;
   try {
     const version = (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
-    sandbox = await createGmailSandbox({
-      quotaUnitsPerSecond: scenario.unitsPerSecond > 0 ? scenario.unitsPerSecond : Number.POSITIVE_INFINITY,
-      oauthClients: [OAUTH_CLIENT],
-    });
-    sandbox.admin.createUser(OWN.address);
+    sandbox =
+      scenario.sandbox === 'in-process'
+        ? await inProcessSandbox(scenario.unitsPerSecond)
+        : await childProcessSandbox(scenario.unitsPerSecond);
     const seedStarted = performance.now();
-    const seed: SeedReport = await seedMailbox(sandbox, OWN, scenario.messages, 180);
+    const seed: SeedReport = await sandbox.seed(OWN, scenario.messages);
     const seedMs = performance.now() - seedStarted;
 
     const slug = `bench-sync-${name}-${Date.now().toString(36)}`;
@@ -122,7 +133,7 @@ async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
       slug,
       provider: 'gmail',
       address: OWN.address,
-      refreshToken: sandbox.admin.grant(OWN.address),
+      refreshToken: await sandbox.grant(OWN.address),
       scope: '',
     });
     workspaceId = workspace.id;
@@ -134,10 +145,11 @@ async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
     const processors = defaultProcessors(deps);
     const sync = processors.sync;
     if (!sync) throw new Error('no sync processor');
-    sandbox.admin.resetStats(OWN.address);
+    await sandbox.resetStats(OWN.address);
 
     collectGarbage();
-    const rssAtStart = process.memoryUsage().rss;
+    const atStart = process.memoryUsage();
+    const rssAtStart = atStart.rss;
     const started = performance.now();
     const { value: outcome, peakRss } = await sampled(() =>
       profiled(
@@ -153,7 +165,7 @@ async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
     const syncMs = performance.now() - started;
     const maxRss = process.resourceUsage().maxRSS * 1024;
 
-    const stats = sandbox.admin.stats(OWN.address);
+    const stats = await sandbox.stats(OWN.address);
     const [row] = await db.select({ n: count() }).from(schema.messages).where(eq(schema.messages.mailboxId, mailbox.id));
     const storedRows = Number(row?.n ?? 0);
     if (outcome.status !== 'synced' || storedRows !== scenario.messages)
@@ -163,6 +175,7 @@ async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
       scenario: name,
       title: scenario.title,
       unitsPerSecond: scenario.unitsPerSecond,
+      sandbox: scenario.sandbox,
       queueBackend: queues.kind,
       postgres: version,
       seeded: seed.messages,
@@ -180,7 +193,10 @@ async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
       unitsByMethod: stats.unitsByMethod,
       requestsByMethod: stats.requestsByMethod,
       rateLimited: stats.rateLimited,
+      rssAfterImportsMb: rssAfterImports / MB,
       rssAtStartMb: rssAtStart / MB,
+      heapAtStartMb: atStart.heapUsed / MB,
+      externalAtStartMb: atStart.external / MB,
       peakRssMb: peakRss / MB,
       maxRssMb: maxRss / MB,
     };
@@ -232,7 +248,9 @@ async function main(): Promise<void> {
     return;
   }
   const results: ScenarioResult[] = [];
-  for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
+  const chosen = (process.env.BENCH_SYNC_SCENARIOS || Object.keys(SCENARIOS).join(',')).split(',') as ScenarioName[];
+  for (const name of chosen) {
+    if (!(name in SCENARIOS)) throw new Error(`BENCH_SYNC_SCENARIOS: ${Object.keys(SCENARIOS).join(',')}`);
     process.stderr.write(`bench:sync — ${SCENARIOS[name].title}, ${SCENARIOS[name].messages} messages…\n`);
     results.push(await runChild(name));
   }
