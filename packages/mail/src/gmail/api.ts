@@ -3,6 +3,8 @@ import type { Clock } from '@firmly/core';
 import { gmail as createGmail, type gmail_v1, auth as googleAuth } from '@googleapis/gmail';
 import { callProvider } from '../call';
 import type { ProviderErrorInput } from '../errors/index';
+import { classifyProviderError, errorFromClassification } from '../errors/index';
+import { buildBatchRequest, parseBatchResponse } from './batch';
 import { type GmailMethod, gmailQuotaUnits } from './quota';
 
 /** Waits until the mailbox's shared quota budget grants `units` (implemented over leases/budgets by the worker). */
@@ -18,6 +20,11 @@ export interface GmailApiOptions {
   /** Per-request timeout; a hung request is an ambiguous failure, retried by the caller. */
   timeoutMs?: number;
   clock: Clock;
+  /**
+   * The most units one call may spend (the budget's bucket size), when a budget is
+   * on. A batch spends 5 units per message at once, so this caps the batch size.
+   */
+  maxUnitsPerCall?: number;
 }
 
 interface GaxiosLikeError {
@@ -67,12 +74,12 @@ export function createGmailApi(options: GmailApiOptions) {
     retry: false,
   });
 
-  function call<T>(method: GmailMethod, run: () => Promise<{ data: T }>): Promise<T> {
+  function call<T>(method: GmailMethod, run: () => Promise<{ data: T }>, times = 1): Promise<T> {
     return callProvider(
       {
         clock: options.clock,
         admit: async () => {
-          await options.spendQuota(gmailQuotaUnits[method]);
+          await options.spendQuota(gmailQuotaUnits[method] * times);
           oauth.setCredentials({ access_token: await options.accessToken() });
           return undefined;
         },
@@ -84,7 +91,63 @@ export function createGmailApi(options: GmailApiOptions) {
   }
 
   const me = 'me';
+
+  /**
+   * messages.get for many ids in one HTTP batch request (each item still costs its
+   * 5 units). Items that fail transiently (429, 5xx) are retried in a smaller batch,
+   * honouring Retry-After; a 404 means deleted since listing; anything else fails the call.
+   */
+  async function getRawBatch(ids: readonly string[]): Promise<Map<string, gmail_v1.Schema$Message | null>> {
+    const result = new Map<string, gmail_v1.Schema$Message | null>();
+    let pending = [...new Set(ids)];
+    for (let round = 1; pending.length > 0; round++) {
+      const request = buildBatchRequest(
+        pending.map((id) => ({ id, method: 'GET', path: `/gmail/v1/users/me/messages/${encodeURIComponent(id)}?format=raw` })),
+      );
+      const response = await call(
+        'users.messages.get',
+        async () => {
+          const answer = await oauth.request<string>({
+            url: `${options.rootUrl}batch/gmail/v1`,
+            method: 'POST',
+            headers: { 'Content-Type': request.contentType },
+            data: request.body,
+            responseType: 'text',
+          });
+          return { data: { body: answer.data, contentType: header(answer.headers as unknown as Headers, 'content-type') } };
+        },
+        pending.length,
+      );
+      const retry: string[] = [];
+      let waitMs = 0;
+      for (const item of parseBatchResponse(response.body, response.contentType)) {
+        if (item.status === 200) result.set(item.id, JSON.parse(item.body) as gmail_v1.Schema$Message);
+        else if (item.status === 404) result.set(item.id, null);
+        else {
+          const verdict = classifyProviderError({
+            status: item.status,
+            ...(item.headers['retry-after'] ? { retryAfterHeader: item.headers['retry-after'] } : {}),
+            body: safeJson(item.body),
+            now: options.clock.now(),
+          });
+          if (verdict.kind !== 'retry' || round >= 4) throw errorFromClassification(verdict, undefined, item.status);
+          if (verdict.invalidateToken) options.invalidateToken();
+          retry.push(item.id);
+          waitMs = Math.max(waitMs, verdict.afterMs ?? 250 * 2 ** round);
+        }
+      }
+      const answered = new Set([...result.keys(), ...retry]);
+      pending = [...retry, ...pending.filter((id) => !answered.has(id))];
+      if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    return result;
+  }
+
+  const perGet = gmailQuotaUnits['users.messages.get'];
   return {
+    /** How many messages.get one batch may carry under this mailbox's budget (Google allows 100; 50 recommended). */
+    batchSize: Math.max(1, Math.min(50, Math.floor((options.maxUnitsPerCall ?? Number.POSITIVE_INFINITY) / perGet))),
+    getRawBatch,
     getProfile: () => call('users.getProfile', () => client.users.getProfile({ userId: me })),
     listMessages: (params: { q?: string; pageToken?: string; maxResults?: number; labelIds?: string[] }) =>
       call('users.messages.list', () => client.users.messages.list({ userId: me, ...params })),
@@ -117,3 +180,11 @@ export function createGmailApi(options: GmailApiOptions) {
 }
 
 export type GmailApi = ReturnType<typeof createGmailApi>;
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

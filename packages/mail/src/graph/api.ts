@@ -107,7 +107,10 @@ export function createGraphApi(options: GraphApiOptions) {
           .middlewareOptions([noRetry])
           .post(raw.toString('base64')),
       ),
-    me: () => call<{ mail?: string | null; userPrincipalName?: string | null }>((c) => c.api('/me').select(['mail', 'userPrincipalName']).middlewareOptions([noRetry]).get()),
+    me: () =>
+      call<{ mail?: string | null; userPrincipalName?: string | null }>((c) =>
+        c.api('/me').select(['mail', 'userPrincipalName']).middlewareOptions([noRetry]).get(),
+      ),
     createSubscription: (body: {
       notificationUrl: string;
       lifecycleNotificationUrl: string;

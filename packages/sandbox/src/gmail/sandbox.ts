@@ -13,6 +13,7 @@ import { Mailboxes } from './mailbox';
 import { DEFAULTS, type GmailSandboxOptions } from './options';
 import { PushNotifier } from './push';
 import { QuotaMeter } from './quota';
+import { registerBatchRoute } from './route-batch';
 import { registerHistoryRoute } from './route-history';
 import { registerMessageRoutes } from './route-messages';
 import { registerProfileRoute } from './route-profile';
@@ -81,6 +82,7 @@ export async function createGmailSandbox(options: GmailSandboxOptions = {}): Pro
   registerHistoryRoute(app, deps);
   registerSendRoutes(app, deps);
   registerWatchRoutes(app, { ...deps, push });
+  registerBatchRoute(app);
 
   await app.listen({ host: options.host ?? DEFAULTS.host, port: options.port ?? DEFAULTS.port });
   const address = app.server.address() as AddressInfo;

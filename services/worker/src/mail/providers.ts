@@ -69,6 +69,7 @@ export function createMailRuntime(deps: {
             clock: deps.clock,
             accessToken,
             invalidateToken,
+            ...(gmailQuota ? { maxUnitsPerCall: gmailQuota.capacity } : {}),
             spendQuota: gmailQuota
               ? (units) => waitForBudget(deps.coordination.budgets, `gmail:${mailbox.id}`, units, gmailQuota)
               : async () => undefined,

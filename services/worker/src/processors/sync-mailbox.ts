@@ -55,7 +55,7 @@ export function syncMailboxJob(deps: SyncMailboxDeps) {
           backfillSince: new Date(startedAt.getTime() - deps.backfillDays * 86_400_000),
           lastSyncedAt: mailbox.lastSyncedAt,
         });
-        for await (const page of pages) {
+        for await (const page of prefetched(pages)) {
           if (!(await lease.extend(LEASE_MS))) throw new Error('lost the mailbox sync lease mid-sync; another worker took over');
           const normalised = await Promise.all(page.messages.map((m) => deps.normalise(m, mailbox)));
           const result = await deps.db.transaction(async (tx) => {
@@ -84,6 +84,24 @@ export function syncMailboxJob(deps: SyncMailboxDeps) {
       await lease.release();
     }
   };
+}
+
+/**
+ * Asks the provider for the next page while the current one is parsed and stored,
+ * so network and database time overlap. Pages are still handled strictly in order,
+ * so a cursor is never stored before the pages it covers.
+ */
+async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = iterator.next();
+    // A failure of the prefetch surfaces when it is awaited, not as an unhandled rejection.
+    next.catch(() => undefined);
+    yield current.value;
+  }
 }
 
 async function loadMailbox(db: Database, workspaceId: string, mailboxId: string): Promise<MailboxRow | undefined> {
