@@ -5,6 +5,7 @@ export * from './graph/index';
 export * from './mime/index';
 export * from './model';
 export * from './oauth/index';
+export { createNormalisePool, type NormalisePool } from './parsing/pool';
 export * from './provider';
 export * from './push/index';
 export * from './settings';

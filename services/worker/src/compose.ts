@@ -1,7 +1,7 @@
 import type { EncryptionKeys } from '@firmly/config';
 import { type Clock, systemClock } from '@firmly/core';
 import type { Database } from '@firmly/db';
-import { type MailSettings, oauthProviders } from '@firmly/mail';
+import { createNormalisePool, type MailSettings, type NormalisePool, oauthProviders } from '@firmly/mail';
 import type { QueueBackend } from '@firmly/queue';
 import type { Logger } from 'pino';
 import { createMailRuntime } from './mail/providers';
@@ -26,6 +26,7 @@ export function processorDeps(options: {
     coordination: options.queues.coordination,
     backfillDays: config.MAIL_BACKFILL_DAYS,
     push: { publicUrl, gmailTopic: config.GMAIL_PUBSUB_TOPIC },
+    parsing: lazyNormalisePool(),
     mail: createMailRuntime({
       db: options.db,
       coordination: options.queues.coordination,
@@ -38,5 +39,19 @@ export function processorDeps(options: {
         oauth: oauthProviders(config, publicUrl),
       },
     }),
+  };
+}
+
+/** Threads start on first use, so a process (or test) that never syncs never starts them. */
+function lazyNormalisePool(): NormalisePool {
+  let pool: NormalisePool | undefined;
+  return {
+    normalise: (message, mailbox) => {
+      pool ??= createNormalisePool();
+      return pool.normalise(message, mailbox);
+    },
+    close: async () => {
+      await pool?.close();
+    },
   };
 }

@@ -56,6 +56,39 @@ describe('ingesting messages', () => {
     expect(await t.db.select().from(s.messages).where(eq(s.messages.mailboxId, mailbox.id))).toHaveLength(2);
   });
 
+  it('stores every field as given, including arrays, JSON and exact times', async () => {
+    const { mailbox } = await setup('ingest-fields');
+    const message: IngestMessage = {
+      ...msg('f1', 't-f', 'boss@acme.example', 'me@studio.example', '2026-11-02T09:15:30.123Z'),
+      from: { address: 'boss@acme.example', name: 'Bóss, "the" Client' },
+      cc: [{ address: 'x@acme.example' }],
+      references: ['a@x', 'b@x'],
+      inReplyTo: 'b@x',
+      attachments: [{ name: 'számla.pdf', contentType: 'application/pdf', size: 1234 }],
+      isAutoReply: true,
+      autoReplyReason: 'Auto-Submitted: auto-replied',
+      visibleText: 'Köszönöm! 🎉 \u202eRTL',
+      sizeBytes: 4321,
+    };
+    await t.db.transaction((tx) => ingestMessages(tx, mailbox, [message]));
+    const [row] = await t.db.select().from(s.messages).where(eq(s.messages.mailboxId, mailbox.id));
+    expect(row).toMatchObject({
+      providerMessageId: 'f1',
+      fromName: 'Bóss, "the" Client',
+      cc: [{ address: 'x@acme.example' }],
+      to: [{ address: 'me@studio.example' }],
+      references: ['a@x', 'b@x'],
+      inReplyTo: 'b@x',
+      attachments: [{ name: 'számla.pdf', contentType: 'application/pdf', size: 1234 }],
+      isAutoReply: true,
+      visibleText: 'Köszönöm! 🎉 \u202eRTL',
+      sizeBytes: 4321,
+      direction: 'inbound',
+      parseStatus: 'ok',
+    });
+    expect(row?.sentAt.toISOString()).toBe('2026-11-02T09:15:30.123Z');
+  });
+
   it('matches a thread to its client by contact address, or by domain', async () => {
     const { mailbox, client } = await setup('ingest-match');
     await t.db.transaction((tx) =>

@@ -1,12 +1,12 @@
 import type { Clock } from '@firmly/core';
 import type { Database } from '@firmly/db';
-import { isUnrecoverable } from '@firmly/mail';
+import { isUnrecoverable, type NormalisePool } from '@firmly/mail';
 import { type Coordination, type JobHandlers, type QueueBackend, queueProcessor } from '@firmly/queue';
 import { UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
-import { normaliseForMailbox } from './normalise';
+import { normaliserFor } from './normalise';
 import { pollStaleMailboxesJob } from './poll-stale';
 import { type PushSettings, renewDueWatchesJob, renewWatchJob } from './renew-watch';
 import { type SendPrecondition, sendEmailJob } from './send-email';
@@ -22,6 +22,8 @@ export interface ProcessorDeps {
   mail: MailRuntime;
   backfillDays: number;
   push: PushSettings;
+  /** Worker threads that parse MIME beside the main thread. */
+  parsing: NormalisePool;
   /** Re-checked before each send; the escalation ladders (a later feature) supply the real rules. */
   sendPrecondition?: SendPrecondition;
 }
@@ -55,7 +57,7 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
           clock: deps.clock,
           log: deps.log.child({ job: 'mailbox.sync' }),
           providerFor: deps.mail.providerFor,
-          normalise: normaliseForMailbox,
+          normalise: normaliserFor(deps.parsing),
           // Quote and signature stripping arrives with the analysis feature; until then the full text is kept.
           visibleText: (message) => message.parsed.text,
           backfillDays: deps.backfillDays,
