@@ -82,7 +82,7 @@ export async function createGmailSandbox(options: GmailSandboxOptions = {}): Pro
   registerHistoryRoute(app, deps);
   registerSendRoutes(app, deps);
   registerWatchRoutes(app, { ...deps, push });
-  registerBatchRoute(app);
+  registerBatchRoute(app, deps);
 
   await app.listen({ host: options.host ?? DEFAULTS.host, port: options.port ?? DEFAULTS.port });
   const address = app.server.address() as AddressInfo;
