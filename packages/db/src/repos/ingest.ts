@@ -37,28 +37,6 @@ export interface IngestResult {
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
 /**
- * The client a set of addresses belongs to: an exact contact address first, then
- * a client domain. Null when none matches (the thread stays out of analysis).
- */
-export async function matchClient(db: Executor, workspaceId: string, addresses: readonly string[]): Promise<string | null> {
-  const lowered = [...new Set(addresses.map((a) => a.toLowerCase()).filter((a) => a.includes('@')))];
-  if (lowered.length === 0) return null;
-  const [contact] = await db
-    .select({ clientId: clientContacts.clientId })
-    .from(clientContacts)
-    .where(and(eq(clientContacts.workspaceId, workspaceId), inArray(sql`lower(${clientContacts.address})`, lowered)))
-    .limit(1);
-  if (contact) return contact.clientId;
-  const domains = [...new Set(lowered.map(domainOf))];
-  const [domain] = await db
-    .select({ clientId: clientDomains.clientId })
-    .from(clientDomains)
-    .where(and(eq(clientDomains.workspaceId, workspaceId), inArray(sql`lower(${clientDomains.domain})`, domains)))
-    .limit(1);
-  return domain?.clientId ?? null;
-}
-
-/**
  * The client of each unassigned thread, from the counterpart addresses seen in it:
  * an exact contact address first, then a client domain. Two queries for a whole page.
  */
@@ -78,7 +56,8 @@ async function matchClients(db: Executor, workspaceId: string, addressesByThread
   const domainClient = new Map(byDomain.map((d) => [d.domain, d.clientId]));
   const result = new Map<string, string>();
   for (const [threadId, addresses] of addressesByThread) {
-    const clientId = addresses.map((a) => contactClient.get(a)).find(Boolean) ?? addresses.map((a) => domainClient.get(domainOf(a))).find(Boolean);
+    const clientId =
+      addresses.map((a) => contactClient.get(a)).find(Boolean) ?? addresses.map((a) => domainClient.get(domainOf(a))).find(Boolean);
     if (clientId) result.set(threadId, clientId);
   }
   return result;

@@ -1,3 +1,4 @@
+import { mapBounded } from '../concurrency';
 import type { MailProviderError } from '../errors/index';
 import type { ProviderMessage } from '../model';
 import type { SyncPage, SyncRequest } from '../provider';
@@ -11,19 +12,6 @@ import type { GmailApi } from './api';
 const LIST_PAGE_SIZE = 100;
 /** After an expired historyId, re-list from the last sync minus this, so nothing at the edge is missed. */
 const RELIST_MARGIN_MS = 24 * 3600_000;
-
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
 
 /** Batches in flight per mailbox; the quota budget is the real limiter. */
 const BATCH_CONCURRENCY = 2;

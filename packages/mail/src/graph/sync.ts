@@ -1,3 +1,4 @@
+import { mapBounded } from '../concurrency';
 import type { MailProviderError } from '../errors/index';
 import type { ProviderMessage } from '../model';
 import type { SyncPage, SyncRequest } from '../provider';
@@ -9,20 +10,6 @@ const FETCH_CONCURRENCY = 4;
 const RELIST_MARGIN_MS = 24 * 3600_000;
 
 const isExpiredDelta = (e: MailProviderError) => e.status === 410 || /^(syncStateNotFound|resyncRequired)$/i.test(e.code ?? '');
-
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        out[index] = await fn(items[index] as T);
-      }
-    }),
-  );
-  return out;
-}
 
 /**
  * Graph sync (issue 3): a delta round per folder. The delta link is the cursor;

@@ -1,6 +1,6 @@
 import type { Clock } from '@firmly/core';
-import { activeMailboxesByAddress, type Database, findGraphWatch, recordPush } from '@firmly/db';
-import { clientStateMatches, graphNotificationBody, PushRejected, parseGmailPush } from '@firmly/mail';
+import { activeMailboxesByAddress, type Database, findGraphWatch, recordPush, type WatchRow } from '@firmly/db';
+import { clientStateMatches, type GraphNotification, graphNotificationBody, PushRejected, parseGmailPush } from '@firmly/mail';
 import { enqueue, type QueueBackend } from '@firmly/queue';
 import type { FastifyInstance } from 'fastify';
 import { BadRequest, NotFound, Unauthorized } from '../errors';
@@ -53,47 +53,44 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps) {
     return reply.status(202).send();
   });
 
-  // Graph first proves the endpoint is ours: echo validationToken as text/plain within 10 s.
-  const handshake = (query: unknown) => (query as { validationToken?: string }).validationToken;
+  /**
+   * Both Graph endpoints: the validation handshake (echo validationToken as
+   * text/plain within 10 s), then each notification whose subscription is ours and
+   * whose clientState matches goes to `act`; none matching is a 401.
+   */
+  function graphEndpoint(path: string, kind: string, act: (notification: GraphNotification, watch: WatchRow) => Promise<void>) {
+    app.post(path, async (request, reply) => {
+      const token = (request.query as { validationToken?: string }).validationToken;
+      if (token !== undefined) return reply.status(200).type('text/plain; charset=utf-8').send(token);
+      const parsed = graphNotificationBody.safeParse(request.body);
+      if (!parsed.success) {
+        throw new BadRequest(`not a Graph ${kind} notification`, [
+          { name: 'body.value', reason: parsed.error.issues[0]?.message ?? 'invalid' },
+        ]);
+      }
+      let accepted = 0;
+      for (const notification of parsed.data.value) {
+        const watch = await findGraphWatch(deps.db, notification.subscriptionId);
+        if (!watch?.clientStateHash || !clientStateMatches(watch.clientStateHash, notification.clientState)) continue;
+        accepted += 1;
+        await act(notification, watch);
+      }
+      if (accepted === 0) throw new Unauthorized('no notification carried a known subscription with its clientState');
+      return reply.status(202).send();
+    });
+  }
 
-  app.post('/webhooks/graph', async (request, reply) => {
-    const token = handshake(request.query);
-    if (token !== undefined) return reply.status(200).type('text/plain; charset=utf-8').send(token);
-    const parsed = graphNotificationBody.safeParse(request.body);
-    if (!parsed.success)
-      throw new BadRequest('not a Graph change notification', [
-        { name: 'body.value', reason: parsed.error.issues[0]?.message ?? 'invalid' },
-      ]);
-    let accepted = 0;
-    for (const notification of parsed.data.value) {
-      const watch = await findGraphWatch(deps.db, notification.subscriptionId);
-      if (!watch?.clientStateHash || !clientStateMatches(watch.clientStateHash, notification.clientState)) continue;
-      accepted += 1;
-      await syncSoon(watch.workspaceId, watch.mailboxId);
-    }
-    if (accepted === 0) throw new Unauthorized('no notification carried a known subscription with its clientState');
-    return reply.status(202).send();
-  });
+  graphEndpoint('/webhooks/graph', 'change', (_notification, watch) => syncSoon(watch.workspaceId, watch.mailboxId));
 
-  app.post('/webhooks/graph/lifecycle', async (request, reply) => {
-    const token = handshake(request.query);
-    if (token !== undefined) return reply.status(200).type('text/plain; charset=utf-8').send(token);
-    const parsed = graphNotificationBody.safeParse(request.body);
-    if (!parsed.success)
-      throw new BadRequest('not a Graph lifecycle notification', [
-        { name: 'body.value', reason: parsed.error.issues[0]?.message ?? 'invalid' },
-      ]);
-    let accepted = 0;
-    for (const notification of parsed.data.value) {
-      const watch = await findGraphWatch(deps.db, notification.subscriptionId);
-      if (!watch?.clientStateHash || !clientStateMatches(watch.clientStateHash, notification.clientState)) continue;
-      accepted += 1;
-      const ids = { workspaceId: watch.workspaceId, mailboxId: watch.mailboxId };
-      if (notification.lifecycleEvent === 'missed') await syncSoon(ids.workspaceId, ids.mailboxId);
-      // reauthorizationRequired and subscriptionRemoved both mean: renew or recreate the subscription.
-      else await enqueue(deps.queues, 'maintenance', 'watch.renew', ids, { deduplicationId: `watch-${watch.mailboxId}` });
-    }
-    if (accepted === 0) throw new Unauthorized('no notification carried a known subscription with its clientState');
-    return reply.status(202).send();
+  graphEndpoint('/webhooks/graph/lifecycle', 'lifecycle', async (notification, watch) => {
+    if (notification.lifecycleEvent === 'missed') return syncSoon(watch.workspaceId, watch.mailboxId);
+    // reauthorizationRequired and subscriptionRemoved both mean: renew or recreate the subscription.
+    await enqueue(
+      deps.queues,
+      'maintenance',
+      'watch.renew',
+      { workspaceId: watch.workspaceId, mailboxId: watch.mailboxId },
+      { deduplicationId: `watch-${watch.mailboxId}` },
+    );
   });
 }
