@@ -25,7 +25,11 @@ export function createNormalisePool(size = Math.max(1, Math.min(2, availablePara
   let nextId = 0;
   const workers: Worker[] = [];
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./parse-worker-entry.mjs', import.meta.url));
+    // A parse allocates a lot and keeps nothing: a small young generation collects it
+    // promptly instead of letting each thread's heap balloon (a back-fill's RSS budget).
+    const worker = new Worker(new URL('./parse-worker-entry.mjs', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 },
+    });
     worker.on('message', (answer: { id: number; result?: NormalizedMessage; error?: string }) => {
       const waiting = pending.get(answer.id);
       if (!waiting) return;
