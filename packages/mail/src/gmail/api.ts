@@ -116,7 +116,12 @@ export function createGmailApi(options: GmailApiOptions) {
             // text stream chunk by chunk cost more than everything else in a back-fill.
             responseType: 'arraybuffer',
           });
-          return { data: { body: Buffer.from(answer.data).toString('utf8'), contentType: header(answer.headers as unknown as Headers, 'content-type') } };
+          return {
+            data: {
+              body: Buffer.from(answer.data).toString('utf8'),
+              contentType: header(answer.headers as unknown as Headers, 'content-type'),
+            },
+          };
         },
         pending.length,
       );
