@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMigratedTemplate, dropDatabase, startTestServer } from '@firmly/db/testing';
+import { createMigratedTemplate, dropDatabase, startTestServer } from '@firmly/db/testing/server';
 import { defaultTestRedisUrl, redisReachable } from '@firmly/queue/testing';
 import { ensureSandboxCertificateFile } from '@firmly/sandbox';
 import type { TestProject } from 'vitest/node';

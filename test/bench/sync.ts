@@ -26,7 +26,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createLogger } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase, schema } from '@firmly/db';
-import { createEmptyDatabase, databaseUrl, defaultTestServerUrl, dropDatabase } from '@firmly/db/testing';
+import { createEmptyDatabase, databaseUrl, defaultTestServerUrl, dropDatabase } from '@firmly/db/testing/server';
 import { createQueueBackend, type QueueBackend, queueBackendConfig } from '@firmly/queue';
 import { defaultProcessors } from '@firmly/worker';
 import { count, eq } from 'drizzle-orm';
