@@ -195,6 +195,15 @@ for (const provider of providers) {
         expect(row?.state).toBe('sent');
       });
 
+      it('cancels, never sends, an approved email to a client who has become a former client', async () => {
+        const { address, email, send, connected } = await setup(`${provider.name}-former`);
+        await t.db.update(schema.clients).set({ status: 'former' }).where(eq(schema.clients.id, connected.client.id));
+        expect(await send()).toBe('cancelled');
+        expect(provider.sent(address)).toHaveLength(0);
+        const [row] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));
+        expect(row).toMatchObject({ state: 'cancelled', stateReason: 'the client is a former client' });
+      });
+
       it('never sends a draft nobody approved', async () => {
         const { address, email, send } = await setup(`${provider.name}-unapproved`);
         await t.db.delete(schema.outgoingEmails).where(eq(schema.outgoingEmails.id, email.id));

@@ -1,8 +1,9 @@
 import type { Clock } from '@firmly/core';
-import type { Database } from '@firmly/db';
+import { type Database, schema } from '@firmly/db';
 import { isUnrecoverable, type NormalisePool } from '@firmly/mail';
 import { type Coordination, type JobHandlers, type QueueBackend, queueProcessor } from '@firmly/queue';
 import { UnrecoverableError } from 'bullmq';
+import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
@@ -43,8 +44,20 @@ function giveUpWhenUnrecoverable<A extends unknown[], R>(run: (...args: A) => Pr
   };
 }
 
-/** Until the ladders exist: a draft for a former client is never sent; everything else may go. */
-const basicPrecondition: SendPrecondition = async () => ({ ok: true });
+/**
+ * Until the ladders bring their own rules (still unanswered? still unpaid?), the one
+ * check every email needs: nothing more goes to a former client (monitoring stopped).
+ */
+function basicPrecondition(db: Database): SendPrecondition {
+  return async (email) => {
+    const [client] = await db
+      .select({ status: schema.clients.status })
+      .from(schema.clients)
+      .where(and(eq(schema.clients.workspaceId, email.workspaceId), eq(schema.clients.id, email.clientId)));
+    if (!client) return { ok: false, reason: 'the client no longer exists' };
+    return client.status === 'former' ? { ok: false, reason: 'the client is a former client' } : { ok: true };
+  };
+}
 
 /** Every queue firmly processes, with its handlers; `satisfies` keeps them complete. */
 export function defaultProcessors(deps: ProcessorDeps): Processors {
@@ -71,7 +84,7 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
         clock: deps.clock,
         log: deps.log.child({ job: 'email.send' }),
         providerFor: deps.mail.providerFor,
-        precondition: deps.sendPrecondition ?? basicPrecondition,
+        precondition: deps.sendPrecondition ?? basicPrecondition(deps.db),
         isPermanent: isUnrecoverable,
       }),
     } satisfies JobHandlers<'send'>),
