@@ -55,6 +55,12 @@ describe('the workspace', () => {
     }
   });
 
+  it('copies every workspace manifest into the image before installing (frozen lockfile)', async () => {
+    const dockerfile = await readFile(join(root, 'infra/docker/Dockerfile'), 'utf8');
+    const members = [...(await manifests()).values()].map(({ dir }) => dir.slice(root.length)).concat('test');
+    for (const member of members) expect(dockerfile, member).toContain(`COPY ${member}/package.json ${member}/`);
+  });
+
   it('has a committed migration for every change to the drizzle schema', async () => {
     // drizzle-kit compares the schema with the last committed snapshot; on a copy, so
     // a missing migration shows up as a new file instead of being written into the repo.
