@@ -30,6 +30,7 @@ import { createEmptyDatabase, databaseUrl, defaultTestServerUrl, dropDatabase } 
 import { createQueueBackend, type QueueBackend, queueBackendConfig } from '@firmly/queue';
 import { defaultProcessors } from '@firmly/worker';
 import { count, eq } from 'drizzle-orm';
+import pg from 'pg';
 import { connectedMailbox, sandboxSettings, workerDeps } from '../support/mail-harness';
 import type { SeedReport } from './corpus';
 import { machineInfo, resultsTable, type ScenarioResult, TARGETS, updateBenchmarksDoc } from './report';
@@ -258,6 +259,9 @@ async function main(): Promise<void> {
   for (const name of chosen) {
     if (!(name in SCENARIOS)) throw new Error(`BENCH_SYNC_SCENARIOS: ${Object.keys(SCENARIOS).join(',')}`);
     process.stderr.write(`bench:sync — ${SCENARIOS[name].title}, ${SCENARIOS[name].messages} messages…\n`);
+    // Let PostgreSQL finish the previous scenario's background work (checkpoint, the
+    // dropped database's files) first, so it does not compete for the cores.
+    await settlePostgres();
     results.push(await runChild(name));
   }
   const machine = machineInfo(dateUtc());
@@ -267,6 +271,19 @@ async function main(): Promise<void> {
     const file = await updateBenchmarksDoc(machine, table, results);
     process.stdout.write(`\nrecorded in ${file}\n`);
   }
+}
+
+async function settlePostgres(): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL || defaultTestServerUrl });
+  try {
+    await admin.connect();
+    await admin.query('CHECKPOINT');
+  } catch {
+    // Not a superuser, or no server: nothing to settle.
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
 }
 
 function dateUtc(): string {
