@@ -59,6 +59,8 @@ describe('the workspace', () => {
     const dockerfile = await readFile(join(root, 'infra/docker/Dockerfile'), 'utf8');
     const members = [...(await manifests()).values()].map(({ dir }) => dir.slice(root.length)).concat('test');
     for (const member of members) expect(dockerfile, member).toContain(`COPY ${member}/package.json ${member}/`);
+    const workspace = await readFile(join(root, 'pnpm-workspace.yaml'), 'utf8');
+    if (workspace.includes('patchedDependencies:')) expect(dockerfile).toContain('COPY patches/ patches/');
   });
 
   it('has a committed migration for every change to the drizzle schema', async () => {
