@@ -3,10 +3,9 @@ import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { createGmailSandbox, type GmailSandbox } from '@firmly/sandbox';
-import { defaultProcessors } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientEmail, connectedMailbox, OAUTH_CLIENT, sandboxSettings, workerDeps } from '../support/mail-harness';
+import { clientEmail, connectedMailbox, OAUTH_CLIENT, runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -40,11 +39,7 @@ describe('Gmail quota', () => {
     options.faults?.(sandbox);
     sandbox.admin.resetStats();
     const deps = workerDeps({ db: t.db, queues, log, settings: sandboxSettings({ gmail: sandbox.url }, options.budgetUnits) });
-    const job = () =>
-      defaultProcessors(deps).sync?.({
-        name: 'mailbox.sync',
-        data: { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' },
-      } as never);
+    const job = () => runJob(deps, 'sync', 'mailbox.sync', { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' });
     // As BullMQ would: an attempt that still fails after its in-call retries is retried as a job.
     for (let attempt = 1; ; attempt++) {
       try {

@@ -6,7 +6,7 @@ import { createGmailSandbox, type GmailSandbox } from '@firmly/sandbox';
 import { defaultProcessors, type ProcessorDeps, startWorkers } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientEmail, connectedMailbox, OAUTH_CLIENT, sandboxSettings, workerDeps } from '../support/mail-harness';
+import { clientEmail, connectedMailbox, OAUTH_CLIENT, runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -28,8 +28,7 @@ describe('Gmail sync through the sandbox', () => {
   });
 
   const sync = (workspaceId: string, mailboxId: string) => {
-    const processors = defaultProcessors(deps);
-    return processors.sync?.({ name: 'mailbox.sync', data: { workspaceId, mailboxId, reason: 'manual' } } as never);
+    return runJob(deps, 'sync', 'mailbox.sync', { workspaceId, mailboxId, reason: 'manual' });
   };
 
   async function storedIds(mailboxId: string) {

@@ -3,10 +3,10 @@ import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { createGraphSandbox, type GraphSandbox, readSandboxCertificate } from '@firmly/sandbox';
-import { defaultProcessors, type ProcessorDeps } from '@firmly/worker';
+import type { ProcessorDeps } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientEmail, connectedMailbox, sandboxSettings, workerDeps } from '../support/mail-harness';
+import { clientEmail, connectedMailbox, runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -29,7 +29,7 @@ describe.skipIf(!tlsDir)(`Microsoft Graph sync through the sandbox${tlsDir ? '' 
   });
 
   const sync = (workspaceId: string, mailboxId: string) =>
-    defaultProcessors(deps).sync?.({ name: 'mailbox.sync', data: { workspaceId, mailboxId, reason: 'manual' } } as never) as Promise<{
+    runJob(deps, 'sync', 'mailbox.sync', { workspaceId, mailboxId, reason: 'manual' }) as Promise<{
       status: string;
       stored: number;
     }>;

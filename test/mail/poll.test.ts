@@ -2,10 +2,9 @@ import { createLogger } from '@firmly/config';
 import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
-import { defaultProcessors } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectedMailbox, sandboxSettings, workerDeps } from '../support/mail-harness';
+import { connectedMailbox, runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -45,8 +44,8 @@ describe('polling is the floor', () => {
         .where(eq(schema.mailboxes.id, mailbox.id));
       mailboxes.push({ slug, id: mailbox.id });
     }
-    const processors = defaultProcessors(workerDeps({ db: t.db, queues, log, settings: sandboxSettings({}) }));
-    const poll = () => processors.maintenance?.({ name: 'mailboxes.poll-stale', data: {} } as never) as Promise<{ enqueued: number }>;
+    const deps = workerDeps({ db: t.db, queues, log, settings: sandboxSettings({}) });
+    const poll = () => runJob(deps, 'maintenance', 'mailboxes.poll-stale', {}) as Promise<{ enqueued: number }>;
     expect((await poll()).enqueued).toBe(2);
     // The next minute's poll collapses into the syncs still waiting.
     await poll();

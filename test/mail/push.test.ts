@@ -10,7 +10,7 @@ import { defaultProcessors, type ProcessorDeps, startWorkers, type WorkerRuntime
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientEmail, connectedMailbox, OAUTH_CLIENT, sandboxSettings, workerDeps } from '../support/mail-harness';
+import { clientEmail, connectedMailbox, OAUTH_CLIENT, runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -88,15 +88,10 @@ describe('Gmail push', () => {
       refreshToken: sandbox.admin.grant(address),
       scope: '',
     });
-    const processors = defaultProcessors(deps);
-    await processors.sync?.({
-      name: 'mailbox.sync',
-      data: { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' },
-    } as never);
-    const watch = (await processors.maintenance?.({
-      name: 'watch.renew',
-      data: { workspaceId: workspace.id, mailboxId: mailbox.id },
-    } as never)) as { status: string };
+    await runJob(deps, 'sync', 'mailbox.sync', { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' });
+    const watch = (await runJob(deps, 'maintenance', 'watch.renew', { workspaceId: workspace.id, mailboxId: mailbox.id })) as {
+      status: string;
+    };
     expect(watch.status).toBe('created');
     sandbox.admin.deliver(address, (await clientEmail({ from: 'anna@northwind.example', to: address })).raw, { labelIds: ['INBOX'] });
     await eventually(async () => (await storedCount(mailbox.id)) === 1);
@@ -165,24 +160,18 @@ describe.skipIf(!tlsDir)(`Graph change notifications${tlsDir ? '' : ' (skipped: 
       refreshToken: sandbox.admin.grant(address, GRAPH_SCOPE),
       scope: GRAPH_SCOPE,
     });
-    const processors = defaultProcessors(deps);
-    await processors.sync?.({
-      name: 'mailbox.sync',
-      data: { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' },
-    } as never);
-    const created = (await processors.maintenance?.({
-      name: 'watch.renew',
-      data: { workspaceId: workspace.id, mailboxId: mailbox.id },
-    } as never)) as { status: string };
+    await runJob(deps, 'sync', 'mailbox.sync', { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' });
+    const created = (await runJob(deps, 'maintenance', 'watch.renew', { workspaceId: workspace.id, mailboxId: mailbox.id })) as {
+      status: string;
+    };
     expect(created.status).toBe('created');
     expect(sandbox.admin.subscriptions(address)).toHaveLength(1);
     sandbox.admin.deliver(address, (await clientEmail({ from: 'anna@northwind.example', to: address })).raw);
     await eventually(async () => (await storedCount(mailbox.id)) === 1);
     // Renewal keeps the subscription (and its clientState) rather than making another.
-    const renewed = (await processors.maintenance?.({
-      name: 'watch.renew',
-      data: { workspaceId: workspace.id, mailboxId: mailbox.id },
-    } as never)) as { status: string };
+    const renewed = (await runJob(deps, 'maintenance', 'watch.renew', { workspaceId: workspace.id, mailboxId: mailbox.id })) as {
+      status: string;
+    };
     expect(renewed.status).toBe('renewed');
     expect(sandbox.admin.subscriptions(address)).toHaveLength(1);
   });
@@ -197,12 +186,8 @@ describe.skipIf(!tlsDir)(`Graph change notifications${tlsDir ? '' : ' (skipped: 
       refreshToken: sandbox.admin.grant(address, GRAPH_SCOPE),
       scope: GRAPH_SCOPE,
     });
-    const processors = defaultProcessors(deps);
-    await processors.sync?.({
-      name: 'mailbox.sync',
-      data: { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' },
-    } as never);
-    await processors.maintenance?.({ name: 'watch.renew', data: { workspaceId: workspace.id, mailboxId: mailbox.id } } as never);
+    await runJob(deps, 'sync', 'mailbox.sync', { workspaceId: workspace.id, mailboxId: mailbox.id, reason: 'backfill' });
+    await runJob(deps, 'maintenance', 'watch.renew', { workspaceId: workspace.id, mailboxId: mailbox.id });
     const subscription = sandbox.admin.subscriptions(address)[0];
     if (!subscription) throw new Error('no subscription');
     const expiryBefore = (await t.db.select().from(schema.mailboxWatches).where(eq(schema.mailboxWatches.mailboxId, mailbox.id)))[0]
@@ -229,10 +214,7 @@ describe.skipIf(!tlsDir)(`Graph change notifications${tlsDir ? '' : ' (skipped: 
       refreshToken: sandbox.admin.grant(address, GRAPH_SCOPE),
       scope: GRAPH_SCOPE,
     });
-    await defaultProcessors(deps).maintenance?.({
-      name: 'watch.renew',
-      data: { workspaceId: workspace.id, mailboxId: mailbox.id },
-    } as never);
+    await runJob(deps, 'maintenance', 'watch.renew', { workspaceId: workspace.id, mailboxId: mailbox.id });
     const subscriptionId = sandbox.admin.subscriptions(address)[0]?.id ?? '';
     const response = await fetch(`${apiUrl}/webhooks/graph`, {
       method: 'POST',

@@ -5,10 +5,10 @@ import { useTestDatabase } from '@firmly/db/testing';
 import { composeMime, parseRawMessage } from '@firmly/mail';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { createGmailSandbox, createGraphSandbox, type GmailSandbox, type GraphSandbox, readSandboxCertificate } from '@firmly/sandbox';
-import { defaultProcessors, type ProcessorDeps } from '@firmly/worker';
+import type { ProcessorDeps } from '@firmly/worker';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientEmail, connectedMailbox, OAUTH_CLIENT, sandboxSettings, workerDeps } from '../support/mail-harness';
+import { clientEmail, connectedMailbox, OAUTH_CLIENT, runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -137,18 +137,17 @@ for (const provider of providers) {
           refreshToken,
           scope: provider.name === 'graph' ? GRAPH_SCOPE : '',
         });
-        const processors = defaultProcessors(deps);
-        await processors.sync?.({
-          name: 'mailbox.sync',
-          data: { workspaceId: connected.workspace.id, mailboxId: connected.mailbox.id, reason: 'manual' },
-        } as never);
+        await runJob(deps, 'sync', 'mailbox.sync', {
+          workspaceId: connected.workspace.id,
+          mailboxId: connected.mailbox.id,
+          reason: 'manual',
+        });
         const email = await approvedReply(
           t.db,
           { workspaceId: connected.workspace.id, clientId: connected.client.id, mailboxId: connected.mailbox.id },
           original.messageId,
         );
-        const send = () =>
-          processors.send?.({ name: 'email.send', data: { workspaceId: connected.workspace.id, outgoingEmailId: email.id } } as never);
+        const send = () => runJob(deps, 'send', 'email.send', { workspaceId: connected.workspace.id, outgoingEmailId: email.id });
         return { address, original, email, send, connected };
       }
 

@@ -3,8 +3,9 @@ import type { Clock } from '@firmly/core';
 import { systemClock } from '@firmly/core';
 import { type Database, schema } from '@firmly/db';
 import { composeMime, type MailSettings, sealGrant } from '@firmly/mail';
-import type { QueueBackend } from '@firmly/queue';
-import { processorDeps } from '@firmly/worker';
+import type { JobData, JobName, QueueBackend, QueueName } from '@firmly/queue';
+import { defaultProcessors, type ProcessorDeps, processorDeps } from '@firmly/worker';
+import type { Job } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 
@@ -97,4 +98,21 @@ export async function clientEmail(options: {
     date: options.date ?? new Date(),
   });
   return { raw, messageId };
+}
+
+/**
+ * Runs one job's handler as the worker would (parsed payload, same processors),
+ * without going through a queue: for tests that drive a step and then look at the
+ * result. Tests of the queue itself enqueue for real.
+ */
+export function runJob<Q extends QueueName, N extends JobName<Q>>(
+  deps: ProcessorDeps,
+  queue: Q,
+  name: N,
+  data: JobData<Q, N>,
+): Promise<unknown> {
+  const processor = defaultProcessors(deps)[queue];
+  if (!processor) throw new Error(`no processor for queue ${queue}`);
+  // queueProcessor reads only the job's name and data.
+  return processor({ name, data } as unknown as Job);
 }
