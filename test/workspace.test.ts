@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { WORKER_NODE_FLAGS } from '../services/worker/src/node-flags';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
@@ -61,6 +62,18 @@ describe('the workspace', () => {
     for (const member of members) expect(dockerfile, member).toContain(`COPY ${member}/package.json ${member}/`);
     const workspace = await readFile(join(root, 'pnpm-workspace.yaml'), 'utf8');
     if (workspace.includes('patchedDependencies:')) expect(dockerfile).toContain('COPY patches/ patches/');
+  });
+
+  it('starts the worker with its V8 flags everywhere it is launched, and node accepts them', async () => {
+    const flags = [...WORKER_NODE_FLAGS];
+    const compose = await readFile(join(root, 'docker-compose.yml'), 'utf8');
+    const command = compose.match(/^\s*command: (\[.*"services\/worker\/src\/main\.ts"\])$/m)?.[1];
+    expect(command, 'the worker command in docker-compose.yml').toBeDefined();
+    expect(JSON.parse(command as string)).toEqual(['node', ...flags, '--import', 'tsx', 'services/worker/src/main.ts']);
+    const dockerfile = await readFile(join(root, 'infra/docker/Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`worker:     node ${flags.join(' ')} --import tsx services/worker/src/main.ts`);
+    // A flag this node does not know would stop the container at start.
+    await expect(run(process.execPath, [...flags, '-e', '0'])).resolves.toBeDefined();
   });
 
   it('has a committed migration for every change to the drizzle schema', async () => {

@@ -28,7 +28,7 @@ import { createLogger } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase, schema } from '@firmly/db';
 import { createEmptyDatabase, databaseUrl, defaultTestServerUrl, dropDatabase } from '@firmly/db/testing/server';
 import { createQueueBackend, type QueueBackend, queueBackendConfig } from '@firmly/queue';
-import { defaultProcessors } from '@firmly/worker';
+import { defaultProcessors, WORKER_NODE_FLAGS } from '@firmly/worker';
 import { count, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { connectedMailbox, sandboxSettings, workerDeps } from '../support/mail-harness';
@@ -223,7 +223,9 @@ async function runScenario(name: ScenarioName): Promise<ScenarioResult> {
 
 function runChild(name: ScenarioName): Promise<ScenarioResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--scenario', name], {
+    // The worker's own V8 flags, so the scenario measures what production runs.
+    const execArgv = [...WORKER_NODE_FLAGS.filter((f) => !process.execArgv.includes(f)), ...process.execArgv];
+    const child = spawn(process.execPath, [...execArgv, fileURLToPath(import.meta.url), '--scenario', name], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
