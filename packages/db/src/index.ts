@@ -5,6 +5,7 @@ export * from './health';
 export * from './migrate';
 export * from './open';
 export * from './repos/alerts';
+export * from './repos/analysis';
 export * from './repos/api-keys';
 export * from './repos/ingest';
 export * from './repos/mailbox-auth';

@@ -69,6 +69,8 @@ export type NormalizedMessage =
       providerMessageId: string;
       providerThreadId: string;
       parsed: ParsedMessage;
+      /** The new text the sender wrote: quoted history, signatures and disclaimers stripped (@firmly/core extractVisibleText). */
+      visibleText: string;
       sentAt: Date;
       direction: 'inbound' | 'outbound';
     }

@@ -15,6 +15,8 @@ export const jobCatalog = {
   },
   analyze: {
     'thread.analyze': z.object({ workspaceId: uuid, threadId: uuid }),
+    /** The client's health summary and client-level incidents, from its stored analyses. */
+    'client.rollup': z.object({ workspaceId: uuid, clientId: uuid }),
   },
   escalate: {
     'client.escalate': z.object({ workspaceId: uuid, clientId: uuid }),
@@ -30,6 +32,8 @@ export const jobCatalog = {
     'watch.renew': z.object({ workspaceId: uuid, mailboxId: uuid }),
     /** Enqueues watch.renew for every registration whose renew-by time has come. */
     'watches.renew-due': z.object({}),
+    /** Analyses client threads with unanalysed messages and refreshes rollups older than an hour. */
+    'analysis.catch-up': z.object({}),
   },
 } as const;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { MailboxConnectionDeps } from './mailbox-connection';
 import { apiKeyAuth } from './plugins/auth';
 import { problemDetails } from './plugins/problem';
+import { analysisRoutes } from './routes/analysis';
 import { healthRoutes, type ReadinessCheck } from './routes/health';
 import { mailboxRoutes, oauthCallbackRoutes } from './routes/mailboxes';
 import { type WebhookDeps, webhookRoutes } from './routes/webhooks';
@@ -30,6 +31,7 @@ export async function app(fastify: FastifyInstance, options: AppOptions) {
       async (v1) => {
         await apiKeyAuth(v1, { db: mailboxes.db, clock: mailboxes.clock });
         await v1.register(mailboxRoutes, mailboxes);
+        await v1.register(analysisRoutes, mailboxes);
       },
       { prefix: '/v1' },
     );

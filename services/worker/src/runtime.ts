@@ -68,4 +68,10 @@ export async function scheduleRecurringJobs(backend: QueueBackend): Promise<void
   await backend
     .queue('maintenance')
     .upsertJobScheduler('mailboxes-poll-stale', { every: 60_000 }, { name: 'mailboxes.poll-stale', data: {} });
+  await backend
+    .queue('maintenance')
+    .upsertJobScheduler('watches-renew-due', { every: 15 * 60_000 }, { name: 'watches.renew-due', data: {} });
+  await backend
+    .queue('maintenance')
+    .upsertJobScheduler('analysis-catch-up', { every: 10 * 60_000 }, { name: 'analysis.catch-up', data: {} });
 }

@@ -20,6 +20,8 @@ export const asks = pgTable(
     threadId: uuid('thread_id').notNull(),
     clientId: uuid('client_id').notNull(),
     askedAt: instant('asked_at').notNull(),
+    /** question | approval | feedback | material | decision (the asks detector's kinds). */
+    kind: text('kind'),
     sentence: text('sentence'),
     rule: text('rule'),
     source: askSource('source').notNull(),

@@ -31,3 +31,5 @@ export const outgoingEmailKind = pgEnum('outgoing_email_kind', [
 export const outgoingEmailState = pgEnum('outgoing_email_state', outgoingEmailStates);
 export const recordSource = pgEnum('record_source', ['api', 'csv', 'mailbox', 'operator']);
 export const dueRuleKind = pgEnum('due_rule_kind', ['day_of_month', 'net_days']);
+export const proposalKind = pgEnum('proposal_kind', ['invoice', 'payment', 'promise', 'dispute']);
+export const proposalStatus = pgEnum('proposal_status', ['proposed', 'confirmed', 'rejected']);

@@ -1,3 +1,4 @@
+import { extractVisibleText } from '@firmly/core';
 import type { MailProviderName, NormalizedMessage, ParsedMessage, ProviderMessage } from '../model';
 import { normaliseAddressText } from './addresses';
 import { MalformedMessageError } from './errors';
@@ -48,6 +49,8 @@ export async function normaliseProviderMessage(message: ProviderMessage, mailbox
     status: 'ok',
     ...ids,
     parsed,
+    // Here, on the parsing thread: stripping is text work of the same weight as parsing.
+    visibleText: extractVisibleText({ text: parsed.text, html: parsed.html }).text,
     sentAt: chooseSentAt(parsed.date, message.receivedAt),
     direction: isOutbound(parsed, message.labels, mailbox) ? 'outbound' : 'inbound',
   };

@@ -7,6 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
+import { analyzeThreadJob, requestThreadAnalysis } from './analyze-thread';
+import { analysisCatchUpJob, clientRollupJob } from './client-rollup';
 import { normaliserFor } from './normalise';
 import { pollStaleMailboxesJob } from './poll-stale';
 import { type PushSettings, renewDueWatchesJob, renewWatchJob } from './renew-watch';
@@ -71,13 +73,16 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
           log: deps.log.child({ job: 'mailbox.sync' }),
           providerFor: deps.mail.providerFor,
           normalise: normaliserFor(deps.parsing),
-          // Quote and signature stripping arrives with the analysis feature; until then the full text is kept.
-          visibleText: (message) => message.parsed.text,
+          visibleText: (message) => message.visibleText,
           backfillDays: deps.backfillDays,
-          onThreadsChanged: async () => undefined,
+          onThreadsChanged: requestThreadAnalysis(deps),
         }),
       ),
     } satisfies JobHandlers<'sync'>),
+    analyze: queueProcessor('analyze', {
+      'thread.analyze': analyzeThreadJob({ ...deps, log: deps.log.child({ job: 'thread.analyze' }) }),
+      'client.rollup': clientRollupJob({ ...deps, log: deps.log.child({ job: 'client.rollup' }) }),
+    } satisfies JobHandlers<'analyze'>),
     send: queueProcessor('send', {
       'email.send': sendEmailJob({
         db: deps.db,
@@ -89,6 +94,7 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
       }),
     } satisfies JobHandlers<'send'>),
     maintenance: queueProcessor('maintenance', {
+      'analysis.catch-up': analysisCatchUpJob(deps),
       'audit.verify-chain': verifyAuditChainJob(deps),
       'mailboxes.poll-stale': pollStaleMailboxesJob(deps),
       'watch.renew': giveUpWhenUnrecoverable(renewWatchJob({ ...deps, providerFor: deps.mail.providerFor })),

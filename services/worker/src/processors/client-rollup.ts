@@ -1,0 +1,70 @@
+import { type Clock, summarizeClient } from '@firmly/core';
+import { type Database, loadClientForAnalysis, loadClientRollupInput, saveClientSummary, schema } from '@firmly/db';
+import type { QueueBackend } from '@firmly/queue';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { requestAnalysis, requestRollup, threadsBehindAnalysis } from './analyze-thread';
+
+export type RollupOutcome =
+  | { status: 'rolled_up'; openAsks: number; controlScore: number; newIncidents: number }
+  | { status: 'skipped'; reason: string };
+
+/**
+ * `client.rollup`: the client's health at now — responsiveness, control score, payment
+ * behaviour — from its stored asks, message findings and invoices (bounded by the windows
+ * the summary looks at, never the whole mailbox), and the incidents they document. The
+ * client row is locked meanwhile, so rollups of one client take turns.
+ */
+export function clientRollupJob(deps: { db: Database; clock: Clock; log: Logger }) {
+  const once = (workspaceId: string, clientId: string, now: Date) =>
+    deps.db.transaction(async (tx): Promise<RollupOutcome> => {
+      await tx.execute(sql`SELECT 1 FROM ${schema.clients} WHERE workspace_id = ${workspaceId} AND id = ${clientId} FOR UPDATE`);
+      const client = await loadClientForAnalysis(tx, workspaceId, clientId);
+      if (!client) return { status: 'skipped', reason: 'client not found' };
+      if (client.status === 'former') return { status: 'skipped', reason: 'former client: monitoring stopped' };
+      const input = await loadClientRollupInput(tx, workspaceId, clientId, now);
+      const summary = summarizeClient({ client: client.profile, ...input, now });
+      const saved = await saveClientSummary(tx, workspaceId, clientId, summary);
+      return {
+        status: 'rolled_up',
+        openAsks: summary.responsiveness.open,
+        controlScore: summary.control.score,
+        newIncidents: saved.newIncidents,
+      };
+    });
+  return async (data: { workspaceId: string; clientId: string }): Promise<RollupOutcome> =>
+    once(data.workspaceId, data.clientId, deps.clock.now());
+}
+
+/** Rollups older than this are refreshed by the catch-up: open asks age and invoices fall due without new mail. */
+export const ROLLUP_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * `analysis.catch-up` (every 10 minutes): the floor under the event-driven path, like polling
+ * under push. Analyses client threads with messages not analysed yet (a change that landed
+ * while its thread's job was running), and rolls up every monitored client whose summary is
+ * older than an hour.
+ */
+export function analysisCatchUpJob(deps: { db: Database; queues: QueueBackend; clock: Clock }) {
+  return async (): Promise<{ threads: number; rollups: number }> => {
+    const behind = await threadsBehindAnalysis(deps.db, 5_000);
+    const now = deps.clock.now();
+    for (const t of behind) await requestAnalysis(deps.queues, t.workspaceId, t.threadId);
+    const staleBefore = new Date(now.getTime() - ROLLUP_MAX_AGE_MS);
+    const due = await deps.db
+      .select({ workspaceId: schema.clients.workspaceId, clientId: schema.clients.id })
+      .from(schema.clients)
+      .leftJoin(
+        schema.clientHealth,
+        and(eq(schema.clientHealth.workspaceId, schema.clients.workspaceId), eq(schema.clientHealth.clientId, schema.clients.id)),
+      )
+      .where(
+        and(
+          ne(schema.clients.status, 'former'),
+          or(isNull(schema.clientHealth.computedAt), lt(schema.clientHealth.computedAt, staleBefore)),
+        ),
+      );
+    for (const c of due) await requestRollup(deps.queues, c.workspaceId, c.clientId);
+    return { threads: behind.length, rollups: due.length };
+  };
+}

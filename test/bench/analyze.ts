@@ -1,0 +1,197 @@
+/**
+ * `pnpm bench:analyze`: the analysis firmly runs after each sync (`analyzeThread` per client
+ * thread, `summarizeClient` per client, from @firmly/core), in process, on a deterministic
+ * mailbox (test/bench/analysis-corpus.ts). Measures (1) a full recompute of 100,000 messages
+ * across 50 clients — messages/s and peak RSS — and (2) the cost of one new message with 100
+ * versus 100,000 messages of history: re-analysing its thread, and rolling its client up from
+ * the windows the rollup reads (as `loadClientRollupInput` bounds them in PostgreSQL).
+ *
+ *   node --import tsx test/bench/analyze.ts          writes docs/benchmarks.md
+ *   BENCH_ANALYZE_DOCS=0 BENCH_ANALYZE_MESSAGES=20000 node --import tsx test/bench/analyze.ts
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  type AnalysisMessage,
+  type AskOutcome,
+  analyzeThread,
+  type BusinessCalendar,
+  businessCalendar,
+  type ClientProfile,
+  type MessageFindings,
+  summarizeClient,
+  type ThreadAnalysis,
+} from '@firmly/core';
+import { analysisCorpus } from './analysis-corpus';
+import { machineInfo } from './report';
+
+const MESSAGES = Number(process.env.BENCH_ANALYZE_MESSAGES || 100_000);
+const CLIENTS = 50;
+const SPAN_DAYS = 730;
+const ROLLUP_HISTORY_DAYS = 120; // as packages/db's loadClientRollupInput
+const NOW = new Date('2026-11-27T15:00:00Z');
+const SAMPLES = 300;
+const MB = 1024 * 1024;
+const DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+function byThread(messages: readonly AnalysisMessage[]): Map<string, AnalysisMessage[]> {
+  const threads = new Map<string, AnalysisMessage[]>();
+  for (const m of messages) {
+    const list = threads.get(m.threadId);
+    if (list) list.push(m);
+    else threads.set(m.threadId, [m]);
+  }
+  return threads;
+}
+
+/** The client's state as PostgreSQL holds it: per-thread results, and asks/findings in time order (the index the rollup reads). */
+interface ClientState {
+  client: ClientProfile;
+  calendar: BusinessCalendar;
+  threads: Map<string, AnalysisMessage[]>;
+  analyses: Map<string, ThreadAnalysis>;
+}
+
+function rollupWindow(state: ClientState, now: Date): { asks: AskOutcome[]; inbound: MessageFindings[] } {
+  const since = now.getTime() - ROLLUP_HISTORY_DAYS * 86_400_000;
+  const asks: AskOutcome[] = [];
+  const inbound: MessageFindings[] = [];
+  // PostgreSQL finds these through (client, sent_at) indexes; threads with nothing in the
+  // window are skipped by their last message time, as the index range would skip them.
+  for (const [threadId, messages] of state.threads) {
+    const last = messages.at(-1);
+    const analysis = state.analyses.get(threadId);
+    if (!analysis || !last) continue;
+    const hasOpen = analysis.asks.some((a) => a.status === 'open');
+    if (last.sentAt.getTime() < since && !hasOpen) continue;
+    for (const a of analysis.asks) if (a.askedAt.getTime() >= since || a.status === 'open') asks.push(a);
+    for (const f of analysis.messages)
+      if (f.direction === 'inbound' && f.fromClient && !f.autoReply && f.sentAt.getTime() >= since) inbound.push(f);
+  }
+  return { asks, inbound };
+}
+
+function buildStates(total: number): { states: ClientState[]; ms: number; peakRssMb: number } {
+  const corpus = analysisCorpus({ messages: total, clients: CLIENTS, end: NOW, spanDays: SPAN_DAYS });
+  collectGarbage();
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  const started = performance.now();
+  const states: ClientState[] = [];
+  for (const client of corpus.clients) {
+    const calendar = businessCalendar(client.calendar);
+    const threads = byThread(corpus.messagesByClient.get(client.id) ?? []);
+    const analyses = new Map<string, ThreadAnalysis>();
+    for (const [threadId, messages] of threads) analyses.set(threadId, analyzeThread(threadId, messages, client, { now: NOW, calendar }));
+    const state = { client, calendar, threads, analyses };
+    summarizeClient({ client, ...rollupWindow(state, NOW), invoices: [], now: NOW, calendar });
+    states.push(state);
+  }
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return { states, ms, peakRssMb: peak / MB };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** One new inbound message in the client's latest thread: its thread re-analysed, then the client rolled up. */
+function newMessageCost(states: ClientState[]): { threadUs: number; rollupUs: number } {
+  const threadTimes: number[] = [];
+  const rollupTimes: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const state = states[i % states.length] as ClientState;
+    const [threadId, messages] = [...state.threads.entries()].at(-1 - (i % 3)) ?? [];
+    if (!threadId || !messages) continue;
+    const fresh: AnalysisMessage = {
+      id: `new-${i}`,
+      threadId,
+      direction: 'inbound',
+      fromAddress: state.client.contactAddresses[0],
+      sentAt: NOW,
+      subject: 'Re: update',
+      visibleText: i % 2 ? 'Looks great, approved! Can you change the headline again?' : 'Tetszik, mehet! Átutaltam a számlát.',
+      isAutoReply: false,
+      attachments: [],
+    };
+    const t0 = performance.now();
+    const analysis = analyzeThread(threadId, [...messages, fresh], state.client, { now: NOW, calendar: state.calendar });
+    const t1 = performance.now();
+    const previous = state.analyses.get(threadId);
+    state.analyses.set(threadId, analysis);
+    const t2 = performance.now();
+    summarizeClient({ client: state.client, ...rollupWindow(state, NOW), invoices: [], now: NOW, calendar: state.calendar });
+    const t3 = performance.now();
+    if (previous) state.analyses.set(threadId, previous);
+    threadTimes.push((t1 - t0) * 1000);
+    rollupTimes.push((t3 - t2) * 1000);
+  }
+  return { threadUs: median(threadTimes), rollupUs: median(rollupTimes) };
+}
+
+async function main() {
+  const full = buildStates(MESSAGES);
+  const fullResult = { messages: MESSAGES, ms: full.ms, perSecond: MESSAGES / (full.ms / 1000), peakRssMb: full.peakRssMb };
+  // Warm both paths before measuring (JIT), then measure.
+  newMessageCost(full.states);
+  const large = newMessageCost(full.states);
+  const small = buildStates(100);
+  newMessageCost(small.states);
+  const smallCost = newMessageCost(small.states);
+  const ratioThread = large.threadUs / smallCost.threadUs;
+  const ratioTotal = (large.threadUs + large.rollupUs) / (smallCost.threadUs + smallCost.rollupUs);
+  const result = { full: fullResult, history100: smallCost, history100k: large, ratioThread, ratioTotal };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (process.env.BENCH_ANALYZE_DOCS === '0') return;
+  const machine = machineInfo(new Date().toUTCString());
+  const n = (v: number, d = 0) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const verdict = (ok: boolean) => (ok ? 'pass' : '**MISS**');
+  const block = [
+    `<!-- bench:analyze ${machine.isoDay} -->`,
+    `### Results ${machine.isoDay}`,
+    '',
+    machine.line,
+    '',
+    '| measure | value | target |',
+    '| --- | --- | --- |',
+    `| full recompute: ${n(MESSAGES)} messages, ${CLIENTS} clients, ${SPAN_DAYS} days | ${n(full.ms / 1000, 2)} s → ${n(fullResult.perSecond)} messages/s |  |`,
+    `| peak RSS during the full recompute | ${n(full.peakRssMb)} MB |  |`,
+    `| one new message, history 100: thread re-analysis / client rollup | ${n(smallCost.threadUs, 1)} µs / ${n(smallCost.rollupUs, 1)} µs |  |`,
+    `| one new message, history ${n(MESSAGES)}: thread re-analysis / client rollup | ${n(large.threadUs, 1)} µs / ${n(large.rollupUs, 1)} µs |  |`,
+    `| ratio, thread re-analysis (what a new message updates) | ${n(ratioThread, 2)} | < 2 ${verdict(ratioThread < 2)} |`,
+    `| ratio, thread re-analysis + client rollup | ${n(ratioTotal, 2)} | (reported) |`,
+    `<!-- /bench:analyze ${machine.isoDay} -->`,
+  ].join('\n');
+  let doc = existsSync(DOC) ? await readFile(DOC, 'utf8') : '# Benchmarks\n';
+  const start = `<!-- bench:analyze ${machine.isoDay} -->`;
+  const end = `<!-- /bench:analyze ${machine.isoDay} -->`;
+  const at = doc.indexOf(start);
+  if (at >= 0) doc = `${doc.slice(0, at)}${block}${doc.slice(doc.indexOf(end, at) + end.length)}`;
+  else {
+    const section = doc.indexOf('## `pnpm bench:analyze`');
+    if (section < 0) doc = `${doc.trimEnd()}\n\n## \`pnpm bench:analyze\` — client behaviour analysis\n\n${block}\n`;
+    else {
+      const next = doc.indexOf('\n## ', section + 1);
+      const insertAt = next < 0 ? doc.length : next;
+      doc = `${doc.slice(0, insertAt).trimEnd()}\n\n${block}\n${doc.slice(insertAt)}`;
+    }
+  }
+  await writeFile(DOC, doc);
+  process.stdout.write(`recorded in ${DOC}\n`);
+}
+
+await main();
