@@ -1,0 +1,3 @@
+/** Business time: durations measured in a client's working calendar (PRODUCT §3). */
+export { BUSINESS_HOUR, type BusinessCalendar, businessCalendar, SUPPORTED_FROM, SUPPORTED_UNTIL } from './business-calendar';
+export { type CalendarProblem, validateWorkingCalendar, type WorkingCalendar } from './working-calendar';
