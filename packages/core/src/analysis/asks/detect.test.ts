@@ -49,7 +49,7 @@ describe('detectAsk on whole messages', () => {
     expect(decision.notes[0]).toBe(`input truncated: analysed the first ${MAX_ANALYSED_CHARS} of ${text.length} characters`);
   });
 
-  it('stays fast on inputs built to make regular expressions backtrack', () => {
+  it('returns a well-formed decision on inputs built to make regular expressions backtrack (cost: pnpm bench:analyze)', () => {
     const hostile = [
       'a'.repeat(2_000_000),
       '?'.repeat(500_000),
@@ -65,12 +65,10 @@ describe('detectAsk on whole messages', () => {
       'e.g. '.repeat(200_000),
     ];
     for (const text of hostile) {
-      const started = performance.now();
-      detectAsk(text);
+      expect(typeof detectAsk(text).isAsk, text.slice(0, 20)).toBe('boolean');
       splitSentences(text);
       classifySentence(text, 'en');
       classifySentence(text, 'hu');
-      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(3000);
     }
   });
 });
