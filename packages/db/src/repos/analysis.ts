@@ -1,4 +1,5 @@
 import {
+  ANALYSIS_WINDOW_DAYS,
   type AnalysisMessage,
   type AskOutcome,
   type ClientProfile,
@@ -10,7 +11,7 @@ import {
   validateWorkingCalendar,
   type WorkingCalendar,
 } from '@firmly/core';
-import { and, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit';
 import type { Executor } from '../client';
 import { asks } from '../schema/asks';
@@ -29,8 +30,6 @@ import { workspaces } from '../schema/workspaces';
 
 /** PRODUCT §4.1: an ask may stay open 2 business days before the first nudge. */
 export const DEFAULT_SLA_BUSINESS_DAYS = 2;
-/** The rollup reads this far back: the trend's 30 + 90 days of asks and the control score's 28 + 90 days of messages. */
-export const ROLLUP_HISTORY_DAYS = 120;
 const DAY = 86_400_000;
 
 export interface ClientForAnalysis {
@@ -351,9 +350,9 @@ export interface ClientRollupInput {
   invoices: InvoiceFacts[];
 }
 
-/** What the client rollup reads: recent and open asks, recent findings of the client's own mail (auto-replies too), every live invoice. */
+/** What the client rollup reads: asks of the analysis window, recent findings of the client's own mail (auto-replies too), every live invoice. */
 export async function loadClientRollupInput(db: Executor, workspaceId: string, clientId: string, now: Date): Promise<ClientRollupInput> {
-  const since = new Date(now.getTime() - ROLLUP_HISTORY_DAYS * DAY);
+  const since = new Date(now.getTime() - ANALYSIS_WINDOW_DAYS * DAY);
   const askRows = await db
     .select()
     .from(asks)
@@ -362,7 +361,7 @@ export async function loadClientRollupInput(db: Executor, workspaceId: string, c
         eq(asks.workspaceId, workspaceId),
         eq(asks.clientId, clientId),
         inArray(asks.status, ['open', 'answered']),
-        or(gte(asks.askedAt, since), eq(asks.status, 'open')),
+        gte(asks.askedAt, since),
       ),
     );
   const inboundRows = await db

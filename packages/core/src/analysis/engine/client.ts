@@ -5,9 +5,18 @@ import { type Responsiveness, responsiveness } from '../responsiveness';
 import type { AskOutcome, ClientProfile, IncidentDraft, MessageFindings } from './types';
 import { startOfLocalDay } from './zoned';
 
+/**
+ * How far back a rollup looks: the trend's last 30 days and the 90 before them, the control
+ * score's 28 days and its baseline. An ask still unanswered after this long is no longer
+ * "open" in any useful sense — it was escalated and documented long ago (PRODUCT §4.1 ends at
+ * 4 × SLA) — and counting it would make every rollup cost the whole history.
+ */
+export const ANALYSIS_WINDOW_DAYS = 120;
+const DAY_MS = 86_400_000;
+
 export interface ClientSummaryInput {
   client: ClientProfile;
-  /** The client's asks: at least those asked in the last 120 days and every open one. */
+  /** The client's asks: at least those asked in the last ANALYSIS_WINDOW_DAYS (older ones are ignored). */
   asks: readonly AskOutcome[];
   /** Findings of the client's own inbound messages, auto-replies included (their return dates pause asks): at least the last 120 days. */
   inbound: readonly MessageFindings[];
@@ -36,7 +45,9 @@ export function summarizeClient(input: ClientSummaryInput): ClientSummary {
   const calendar = input.calendar ?? businessCalendar(input.client.calendar);
   const graceDays = input.graceDays ?? 1;
   const today = calendar.localDate(input.now);
-  const asks = withClientAbsences(input.asks, input.inbound, input.client).sort(
+  const since = input.now.getTime() - ANALYSIS_WINDOW_DAYS * DAY_MS;
+  const recent = input.asks.filter((a) => a.askedAt.getTime() >= since);
+  const asks = withClientAbsences(recent, input.inbound, input.client).sort(
     (a, b) => a.askedAt.getTime() - b.askedAt.getTime() || (a.messageId < b.messageId ? -1 : 1),
   );
   const payments = paymentBehaviour(input.invoices, { today, graceDays });
