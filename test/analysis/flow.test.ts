@@ -171,12 +171,17 @@ describe('analysis after sync: asks, answers, signals, incidents, health (Gmail 
     const threads = await clientThreads(workspace.id);
     // Four: the out-of-office ("Automatic reply: …") is a thread of its own, as in Gmail.
     expect(threads).toHaveLength(4);
-    // The sync asked for one analysis per client thread (delayed to the end of its bucket).
-    const queued = await queues.queue('analyze').getJobs(['delayed', 'waiting']);
-    expect(new Set(queued.filter((j) => j.name === 'thread.analyze').map((j) => (j.data as { threadId: string }).threadId))).toEqual(
-      new Set(threads),
-    );
-
+    // The sync asked, once per stored page, for its threads to be analysed: every client thread is in one.
+    const queued = await queues.queue('analyze').getJobs(['waiting', 'delayed', 'prioritized']);
+    const requested = queued.filter((j) => j.name === 'threads.analyze').flatMap((j) => (j.data as { threadIds: string[] }).threadIds);
+    expect(threads.every((id) => requested.includes(id))).toBe(true);
+    // Running that request analyses the client threads and asks for one rollup per client.
+    const batch = queued.find((j) => j.name === 'threads.analyze');
+    expect(await runJob(deps, 'analyze', 'threads.analyze', batch?.data as { workspaceId: string; threadIds: string[] })).toEqual({
+      analysed: 4,
+      skipped: 0,
+      rollups: 1,
+    });
     for (const threadId of threads) await runJob(deps, 'analyze', 'thread.analyze', { workspaceId: workspace.id, threadId });
     await runJob(deps, 'analyze', 'client.rollup', { workspaceId: workspace.id, clientId: client.id });
     const first = await analysisState(workspace.id);

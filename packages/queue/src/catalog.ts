@@ -15,6 +15,8 @@ export const jobCatalog = {
   },
   analyze: {
     'thread.analyze': z.object({ workspaceId: uuid, threadId: uuid }),
+    /** The threads one stored page touched (those with a client are analysed). */
+    'threads.analyze': z.object({ workspaceId: uuid, threadIds: z.array(uuid).min(1).max(100) }),
     /** The client's health summary and client-level incidents, from its stored analyses. */
     'client.rollup': z.object({ workspaceId: uuid, clientId: uuid }),
   },

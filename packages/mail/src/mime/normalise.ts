@@ -1,4 +1,5 @@
-import { extractVisibleText } from '@firmly/core';
+// The stripper alone, not all of core: the parsing thread has no use for holiday tables.
+import { extractVisibleText } from '@firmly/core/visible-text';
 import type { MailProviderName, NormalizedMessage, ParsedMessage, ProviderMessage } from '../model';
 import { normaliseAddressText } from './addresses';
 import { MalformedMessageError } from './errors';

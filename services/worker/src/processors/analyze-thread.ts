@@ -51,61 +51,85 @@ export type AnalyzeOutcome =
   | { status: 'skipped'; reason: string };
 
 /**
- * `thread.analyze`: one client thread, analysed from its stored messages (the thread row is
- * locked meanwhile, so two workers take turns on it), its results stored in the same
- * transaction, then the client's rollup is requested. Idempotent: running it again on the
- * same messages stores the same results.
+ * One client thread, analysed from its stored messages (the thread row is locked meanwhile,
+ * so two workers take turns on it), its results stored in the same transaction. Idempotent:
+ * running it again on the same messages stores the same results.
  */
+async function analyzeOneThread(deps: AnalyzeDeps, workspaceId: string, threadId: string): Promise<AnalyzeOutcome & { clientId?: string }> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx): Promise<AnalyzeOutcome & { clientId?: string }> => {
+    const thread = await lockThreadForAnalysis(tx, workspaceId, threadId);
+    if (!thread) return { status: 'skipped', reason: 'thread not found' };
+    if (!thread.clientId) return { status: 'skipped', reason: 'thread has no client: kept out of analysis' };
+    const client = await loadClientForAnalysis(tx, workspaceId, thread.clientId);
+    if (!client) return { status: 'skipped', reason: 'client not found' };
+    if (client.status === 'former') return { status: 'skipped', reason: 'former client: monitoring stopped' };
+    if (client.calendarProblems.length > 0)
+      deps.log.warn(
+        { clientId: thread.clientId, problems: client.calendarProblems },
+        'client calendar invalid: analysed with the default calendar',
+      );
+    const messages = await threadMessagesForAnalysis(tx, workspaceId, threadId);
+    const overrides = await askOverrides(tx, workspaceId, threadId);
+    const analysis = analyzeThread(threadId, messages, client.profile, { now, overrides });
+    const saved = await saveThreadAnalysis(tx, workspaceId, analysis, now);
+    return {
+      status: 'analysed',
+      messages: messages.length,
+      asks: analysis.asks.length,
+      newIncidents: saved.newIncidents,
+      clientId: thread.clientId,
+    };
+  });
+}
+
+/** `thread.analyze`: one thread (the operator's mark, the catch-up), then its client's rollup is requested. */
 export function analyzeThreadJob(deps: AnalyzeDeps) {
   return async (data: { workspaceId: string; threadId: string }): Promise<AnalyzeOutcome> => {
-    const { workspaceId, threadId } = data;
-    const now = deps.clock.now();
-    const outcome = await deps.db.transaction(async (tx): Promise<AnalyzeOutcome & { clientId?: string }> => {
-      const thread = await lockThreadForAnalysis(tx, workspaceId, threadId);
-      if (!thread) return { status: 'skipped', reason: 'thread not found' };
-      if (!thread.clientId) return { status: 'skipped', reason: 'thread has no client: kept out of analysis' };
-      const client = await loadClientForAnalysis(tx, workspaceId, thread.clientId);
-      if (!client) return { status: 'skipped', reason: 'client not found' };
-      if (client.status === 'former') return { status: 'skipped', reason: 'former client: monitoring stopped' };
-      if (client.calendarProblems.length > 0)
-        deps.log.warn(
-          { clientId: thread.clientId, problems: client.calendarProblems },
-          'client calendar invalid: analysed with the default calendar',
-        );
-      const messages = await threadMessagesForAnalysis(tx, workspaceId, threadId);
-      const overrides = await askOverrides(tx, workspaceId, threadId);
-      const analysis = analyzeThread(threadId, messages, client.profile, { now, overrides });
-      const saved = await saveThreadAnalysis(tx, workspaceId, analysis, now);
-      return {
-        status: 'analysed',
-        messages: messages.length,
-        asks: analysis.asks.length,
-        newIncidents: saved.newIncidents,
-        clientId: thread.clientId,
-      };
-    });
-    if (outcome.status === 'analysed' && outcome.clientId) {
-      await requestRollup(deps.queues, workspaceId, outcome.clientId);
-      const { clientId: _clientId, ...rest } = outcome;
-      return rest;
-    }
+    const { clientId, ...outcome } = await analyzeOneThread(deps, data.workspaceId, data.threadId);
+    if (clientId) await requestRollup(deps.queues, data.workspaceId, clientId);
     return outcome;
   };
 }
 
 /**
- * After a page is stored: one analysis request per touched thread that belongs to a client
- * (threads without one stay out of analysis). A crash between the page's commit and these
- * requests is covered by `analysis.catch-up`.
+ * `threads.analyze`: the client threads a stored page touched, one after another (each in its
+ * own transaction), then one rollup request per client — not per thread: a back-fill page
+ * touches dozens of one client's threads.
  */
-export function requestThreadAnalysis(deps: { db: Database; queues: QueueBackend }) {
-  return async (workspaceId: string, threadIds: string[]): Promise<void> => {
-    if (threadIds.length === 0) return;
+export function analyzeThreadsJob(deps: AnalyzeDeps) {
+  return async (data: { workspaceId: string; threadIds: string[] }): Promise<{ analysed: number; skipped: number; rollups: number }> => {
+    const ids = [...new Set(data.threadIds)];
     const rows = await deps.db
       .select({ id: schema.threads.id })
       .from(schema.threads)
-      .where(and(eq(schema.threads.workspaceId, workspaceId), inArray(schema.threads.id, threadIds), isNotNull(schema.threads.clientId)));
-    for (const row of rows) await requestAnalysis(deps.queues, workspaceId, row.id);
+      .where(and(eq(schema.threads.workspaceId, data.workspaceId), inArray(schema.threads.id, ids), isNotNull(schema.threads.clientId)));
+    const clients = new Set<string>();
+    let analysed = 0;
+    for (const { id } of rows) {
+      const outcome = await analyzeOneThread(deps, data.workspaceId, id);
+      if (outcome.status === 'analysed') analysed += 1;
+      if (outcome.clientId) clients.add(outcome.clientId);
+    }
+    for (const clientId of clients) await requestRollup(deps.queues, data.workspaceId, clientId);
+    return { analysed, skipped: ids.length - analysed, rollups: clients.size };
+  };
+}
+
+/** At most this many threads per `threads.analyze` job (a page holds at most a hundred messages). */
+const THREADS_PER_JOB = 100;
+
+/**
+ * After a page is stored: one `threads.analyze` job for the threads it touched (the job keeps
+ * to those with a client: threads without one stay out of analysis). One queue write per page,
+ * so requesting analysis costs the sync next to nothing. A crash between the page's commit and
+ * this request is covered by `analysis.catch-up`.
+ */
+export function requestThreadAnalysis(deps: { queues: QueueBackend }) {
+  return async (workspaceId: string, threadIds: string[]): Promise<void> => {
+    for (let i = 0; i < threadIds.length; i += THREADS_PER_JOB) {
+      await enqueue(deps.queues, 'analyze', 'threads.analyze', { workspaceId, threadIds: threadIds.slice(i, i + THREADS_PER_JOB) });
+    }
   };
 }
 

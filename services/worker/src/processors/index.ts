@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
-import { analyzeThreadJob, requestThreadAnalysis } from './analyze-thread';
+import { analyzeThreadJob, analyzeThreadsJob, requestThreadAnalysis } from './analyze-thread';
 import { analysisCatchUpJob, clientRollupJob } from './client-rollup';
 import { normaliserFor } from './normalise';
 import { pollStaleMailboxesJob } from './poll-stale';
@@ -81,6 +81,7 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
     } satisfies JobHandlers<'sync'>),
     analyze: queueProcessor('analyze', {
       'thread.analyze': analyzeThreadJob({ ...deps, log: deps.log.child({ job: 'thread.analyze' }) }),
+      'threads.analyze': analyzeThreadsJob({ ...deps, log: deps.log.child({ job: 'threads.analyze' }) }),
       'client.rollup': clientRollupJob({ ...deps, log: deps.log.child({ job: 'client.rollup' }) }),
     } satisfies JobHandlers<'analyze'>),
     send: queueProcessor('send', {

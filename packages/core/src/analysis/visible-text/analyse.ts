@@ -33,6 +33,10 @@ function fromHtml(raw: string): BodyResult {
   return { visible, spans: removed, notes };
 }
 
+/** Every structure cue html/quote-cues.ts reads starts with one of these words in the markup. */
+const HTML_QUOTE_MARKUP =
+  /blockquote|gmail_quote|yahoo_quoted|moz-cite-prefix|protonmail_quote|olk_src_body_section|divrplyfwdmsg|appendonsend|<hr|border-top/i;
+
 function kindsInOrder(spans: readonly RemovedSpan[]): RemovedPart[] {
   return [...new Set(spans.map((span) => span.kind))];
 }
@@ -44,6 +48,11 @@ function analyseBodies(input: VisibleTextInput): BodyResult {
   if (text.trim() === '') return hasHtml ? fromHtml(html) : { visible: '', spans: [], notes: [] };
   const plain = fromPlain(text);
   if (!hasHtml || plain.visible === '') return plain;
+  // The HTML is read only for a quote boundary the plain text lacks; when the plain text had
+  // one, the converted HTML would only confirm it (and converting costs more than stripping).
+  if (plain.spans.some((span) => span.kind === 'quote' || span.kind === 'forward_header')) return plain;
+  // Nor is it worth converting HTML that carries none of the markup clients quote with.
+  if (!HTML_QUOTE_MARKUP.test(html)) return plain;
   const rich = fromHtml(html);
   const htmlSawQuote = rich.spans.some((span) => span.kind === 'quote' || span.kind === 'forward_header');
   const cut = htmlSawQuote ? cutAtHtmlBoundary(plain.visible, rich.visible) : undefined;

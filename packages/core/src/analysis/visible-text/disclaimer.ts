@@ -21,8 +21,17 @@ const NOTICES: readonly RegExp[] = [
   /\beste (?:mensaje|correo)\b[^.]{0,120}\bconfidencial/u,
 ];
 
+/**
+ * A word every notice above contains: one cheap test per paragraph, so ordinary paragraphs
+ * (nearly all of them) skip lower-casing and the dozen patterns.
+ */
+const NOTICE_VOCABULARY =
+  /notice|disclaimer|warning|nyilatkozat|confiden|privileged|intended|in\s+error|by\s+mistake|bizalmas|titkos|címzett|tévedésből|vertraulich|geschützte|empfänger|adressat|réservé|informazioni/i;
+
 /** Whether a paragraph (a few lines, lower-cased by the caller) opens a legal notice. */
 export function isDisclaimer(paragraph: string): boolean {
-  const text = paragraph.slice(0, 800).toLowerCase().replace(/\s+/gu, ' ');
+  const head = paragraph.slice(0, 800);
+  if (!NOTICE_VOCABULARY.test(head)) return false;
+  const text = head.toLowerCase().replace(/\s+/gu, ' ');
   return NOTICES.some((pattern) => pattern.test(text));
 }
