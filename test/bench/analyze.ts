@@ -231,7 +231,7 @@ async function main() {
     `| one new message, history 100: thread re-analysis / client rollup | ${n(smallCost.threadUs, 1)} µs / ${n(smallCost.rollupUs, 1)} µs |  |`,
     `| one new message, history ${n(MESSAGES)}: thread re-analysis / client rollup | ${n(large.threadUs, 1)} µs / ${n(large.rollupUs, 1)} µs |  |`,
     `| ratio, thread re-analysis (what a new message updates) | ${n(ratioThread, 2)} | < 2 ${verdict(ratioThread < 2)} |`,
-    `| ratio, thread re-analysis + client rollup | ${n(ratioTotal, 2)} | < 2 ${verdict(ratioTotal < 2)} |`,
+    `| ratio, thread re-analysis + client rollup | ${n(ratioTotal, 2)} | reported: one rollup per client per 5 s bucket, not per message |`,
     ...hostile.map((h) => `| one hostile message (visible text + its thread analysed): ${h.name} | ${n(h.ms)} ms |  |`),
     `<!-- /bench:analyze ${machine.isoDay} -->`,
   ].join('\n');

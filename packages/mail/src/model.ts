@@ -62,13 +62,20 @@ export interface ProviderMessage {
   raw?: Buffer;
 }
 
+/**
+ * What ingest keeps of a parsed message: everything but the bodies. The visible text is cut
+ * from them while parsing, and nothing later reads them — while copying two full bodies (text
+ * and HTML) back from the parsing thread cost the main thread more than storing the page.
+ */
+export type MessageWithoutBodies = Omit<ParsedMessage, 'text' | 'html'>;
+
 /** The result of normalising one provider message; a malformed one is recorded, not thrown. */
 export type NormalizedMessage =
   | {
       status: 'ok';
       providerMessageId: string;
       providerThreadId: string;
-      parsed: ParsedMessage;
+      parsed: MessageWithoutBodies;
       /** The new text the sender wrote: quoted history, signatures and disclaimers stripped (@firmly/core extractVisibleText). */
       visibleText: string;
       sentAt: Date;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NormalizedMessage, ParsedMessage } from '../model';
+import type { MessageWithoutBodies, NormalizedMessage } from '../model';
 import { normaliseProviderMessage } from './normalise';
 
 /**
@@ -59,7 +59,7 @@ const mailbox = { address: 'owner@firmly.test', provider: 'gmail' } as const;
 const results = new Map<string, NormalizedMessage>();
 const summary: string[] = [];
 
-function parsedOf(rel: string): ParsedMessage {
+function parsedOf(rel: string): MessageWithoutBodies {
   const result = results.get(rel);
   if (result === undefined) throw new Error(`${rel} is not in the corpus selection`);
   if (result.status !== 'ok') throw new Error(`${rel} is malformed: ${result.error}`);

@@ -29,7 +29,10 @@ describe('normaliseProviderMessage', () => {
     const result = expectOk(await normaliseProviderMessage(message(from('Anna <anna@client.example>')), gmail));
     expect(result).toMatchObject({ providerMessageId: 'msg-1', providerThreadId: 'thr-1', direction: 'inbound' });
     expect(result.sentAt.toISOString()).toBe('2024-03-05T09:00:00.000Z');
-    expect(result.parsed.text).toBe('Hello');
+    expect(result.visibleText).toBe('Hello');
+    // The bodies stay on the parsing side: ingest keeps the visible text only.
+    expect(result.parsed).not.toHaveProperty('text');
+    expect(result.parsed).not.toHaveProperty('html');
   });
 
   it('is outbound when From is the mailbox or an alias (case and spaces ignored)', async () => {

@@ -46,12 +46,13 @@ export async function normaliseProviderMessage(message: ProviderMessage, mailbox
     const reason = error instanceof MalformedMessageError ? error.message : `unexpected parser error: ${String(error)}`;
     return { status: 'malformed', ...ids, sentAt: message.receivedAt, error: reason };
   }
+  const { text, html, ...withoutBodies } = parsed;
   return {
     status: 'ok',
     ...ids,
-    parsed,
+    parsed: withoutBodies,
     // Here, on the parsing thread: stripping is text work of the same weight as parsing.
-    visibleText: extractVisibleText({ text: parsed.text, html: parsed.html }).text,
+    visibleText: extractVisibleText({ text, html }).text,
     sentAt: chooseSentAt(parsed.date, message.receivedAt),
     direction: isOutbound(parsed, message.labels, mailbox) ? 'outbound' : 'inbound',
   };

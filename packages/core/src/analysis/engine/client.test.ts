@@ -55,19 +55,39 @@ describe('summarizeClient', () => {
       ],
       inbound: [],
       invoices: [
-        { invoiceId: 'i1', number: '2026-001', issuedOn: '2026-09-01', dueOn: '2026-09-09', amountMinor: 100_000, currency: 'HUF', payments: [{ paidOn: '2026-09-09', amountMinor: 100_000 }] },
-        { invoiceId: 'i2', number: '2026-002', issuedOn: '2026-10-01', dueOn: '2026-10-09', amountMinor: 100_000, currency: 'HUF', payments: [{ paidOn: '2026-10-16', amountMinor: 100_000 }] },
-        { invoiceId: 'i3', number: '2026-003', issuedOn: '2026-11-01', dueOn: '2026-11-09', amountMinor: 100_000, currency: 'HUF', payments: [] },
+        {
+          invoiceId: 'i1',
+          number: '2026-001',
+          issuedOn: '2026-09-01',
+          dueOn: '2026-09-09',
+          amountMinor: 100_000,
+          currency: 'HUF',
+          payments: [{ paidOn: '2026-09-09', amountMinor: 100_000 }],
+        },
+        {
+          invoiceId: 'i2',
+          number: '2026-002',
+          issuedOn: '2026-10-01',
+          dueOn: '2026-10-09',
+          amountMinor: 100_000,
+          currency: 'HUF',
+          payments: [{ paidOn: '2026-10-16', amountMinor: 100_000 }],
+        },
+        {
+          invoiceId: 'i3',
+          number: '2026-003',
+          issuedOn: '2026-11-01',
+          dueOn: '2026-11-09',
+          amountMinor: 100_000,
+          currency: 'HUF',
+          payments: [],
+        },
       ],
       now: NOW,
     });
     expect(summary.responsiveness.medianLatencyHours).toBe(2);
     expect(summary.responsiveness.p90LatencyHours).toBe(18);
-    expect(summary.incidents.map((i) => i.dedupeKey).sort()).toEqual([
-      'late_payment:i2',
-      'late_payment:i3',
-      'missed_feedback_deadline:b',
-    ]);
+    expect(summary.incidents.map((i) => i.dedupeKey).sort()).toEqual(['late_payment:i2', 'late_payment:i3', 'missed_feedback_deadline:b']);
     const missed = summary.incidents.find((i) => i.kind === 'missed_feedback_deadline');
     // Due 16 business hours after Friday 16:00: Tuesday 16:00 local = 15:00Z.
     expect(missed?.occurredAt.toISOString()).toBe('2026-11-17T15:00:00.000Z');
