@@ -62,6 +62,20 @@ const workers = startWorkers({
   concurrency: config.WORKER_CONCURRENCY,
   log,
 });
+// Armed before anything else is awaited: jobs start the moment the workers do.
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+onShutdownSignal(
+  async () => {
+    await server?.close();
+    await workers.drain(Math.max(500, config.SHUTDOWN_TIMEOUT_MS - 5_000));
+    await queues.close();
+    await pool.end();
+    await demoSandbox?.sandbox.close();
+    await database.close();
+  },
+  { deadlineMs: config.SHUTDOWN_TIMEOUT_MS, log },
+);
+
 await scheduleRecurringJobs(queues);
 if (demoSandbox) {
   await enqueue(
@@ -72,7 +86,7 @@ if (demoSandbox) {
     { deduplicationId: `sync-${demoSandbox.mailboxId}` },
   );
 }
-const server = await startServer({
+server = await startServer({
   host: config.HOST,
   port: config.PORT,
   logger: log,
@@ -80,18 +94,6 @@ const server = await startServer({
   webhooks: webhookDeps({ db, queues, config }),
   mailboxes: mailboxDeps({ db, queues, config: mailConfig, publicUrl: publicUrlOf(config) }),
 });
-
-onShutdownSignal(
-  async () => {
-    await server.close();
-    await workers.drain(Math.max(500, config.SHUTDOWN_TIMEOUT_MS - 5_000));
-    await queues.close();
-    await pool.end();
-    await demoSandbox?.sandbox.close();
-    await database.close();
-  },
-  { deadlineMs: config.SHUTDOWN_TIMEOUT_MS, log },
-);
 
 log.info({ url: server.url, queues: queues.kind }, 'firmly is running');
 process.stdout.write(`\nfirmly is running at ${server.url}  (readiness: ${server.url}/readyz)\n`);

@@ -25,7 +25,9 @@ export async function runWorkerProcess(makeProcessors: (deps: ProcessorDeps) => 
     concurrency: config.WORKER_CONCURRENCY,
     log,
   });
-  await scheduleRecurringJobs(backend);
+  // The drain is armed before anything else is awaited: jobs start the moment the workers
+  // do, and a SIGTERM that arrived while the schedules were still being written would
+  // otherwise kill the process mid-job.
   onShutdownSignal(
     async () => {
       // Leave a little of the deadline for closing connections after the drain.
@@ -36,5 +38,6 @@ export async function runWorkerProcess(makeProcessors: (deps: ProcessorDeps) => 
     },
     { deadlineMs: config.SHUTDOWN_TIMEOUT_MS, log },
   );
+  await scheduleRecurringJobs(backend);
   log.info('firmly worker ready');
 }
