@@ -78,6 +78,8 @@ export type NormalizedMessage =
       parsed: MessageWithoutBodies;
       /** The new text the sender wrote: quoted history, signatures and disclaimers stripped (@firmly/core extractVisibleText). */
       visibleText: string;
+      /** Why the visible text is partial (a body too large to strip whole), when it is. */
+      visibleTextNote?: string;
       sentAt: Date;
       direction: 'inbound' | 'outbound';
     }

@@ -19,6 +19,8 @@ export interface IngestMessage {
   subject?: string | null;
   sentAt: Date;
   visibleText: string;
+  /** Why the visible text is partial, when it is. */
+  visibleTextNote?: string | null;
   isAutoReply: boolean;
   autoReplyReason?: string | null;
   attachments: AttachmentMeta[];
@@ -127,12 +129,12 @@ export async function ingestMessages(
   const column = <T>(pick: (m: IngestMessage) => T) => batch.map(pick);
   const inserted = await tx.execute<{ id: string; thread_id: string }>(sql`
     INSERT INTO messages (workspace_id, mailbox_id, thread_id, provider_message_id, internet_message_id, in_reply_to, "references",
-      direction, from_address, from_name, "to", cc, subject, sent_at, visible_text, is_auto_reply, auto_reply_reason,
+      direction, from_address, from_name, "to", cc, subject, sent_at, visible_text, visible_text_note, is_auto_reply, auto_reply_reason,
       attachments, size_bytes, parse_status, parse_error)
     SELECT ${mailbox.workspaceId}::uuid, ${mailbox.id}::uuid, u.thread_id, u.provider_message_id, u.internet_message_id, u.in_reply_to,
       coalesce((SELECT array_agg(r) FROM jsonb_array_elements_text(u.refs) AS r), '{}'::text[]),
       u.direction::message_direction, u.from_address, u.from_name, u.to_list, u.cc_list, u.subject, u.sent_at, u.visible_text,
-      u.is_auto_reply, u.auto_reply_reason, u.attachments, u.size_bytes, u.parse_status::parse_status, u.parse_error
+      u.visible_text_note, u.is_auto_reply, u.auto_reply_reason, u.attachments, u.size_bytes, u.parse_status::parse_status, u.parse_error
     FROM unnest(
       ${sql.param(column((m) => threadIdOf.get(m.providerThreadId) ?? null))}::uuid[],
       ${sql.param(column((m) => m.providerMessageId))}::text[],
@@ -147,6 +149,7 @@ export async function ingestMessages(
       ${sql.param(column((m) => m.subject ?? null))}::text[],
       ${sql.param(column((m) => m.sentAt.toISOString()))}::timestamptz[],
       ${sql.param(column((m) => m.visibleText))}::text[],
+      ${sql.param(column((m) => m.visibleTextNote ?? null))}::text[],
       ${sql.param(column((m) => m.isAutoReply))}::boolean[],
       ${sql.param(column((m) => m.autoReplyReason ?? null))}::text[],
       ${sql.param(column((m) => JSON.stringify(m.attachments)))}::jsonb[],
@@ -154,7 +157,7 @@ export async function ingestMessages(
       ${sql.param(column((m) => m.parseStatus))}::text[],
       ${sql.param(column((m) => m.parseError ?? null))}::text[]
     ) AS u(thread_id, provider_message_id, internet_message_id, in_reply_to, refs, direction, from_address, from_name, to_list, cc_list,
-      subject, sent_at, visible_text, is_auto_reply, auto_reply_reason, attachments, size_bytes, parse_status, parse_error)
+      subject, sent_at, visible_text, visible_text_note, is_auto_reply, auto_reply_reason, attachments, size_bytes, parse_status, parse_error)
     ON CONFLICT (workspace_id, mailbox_id, provider_message_id) DO NOTHING
     RETURNING id, thread_id`);
   const rows = inserted.rows.map((r) => ({ id: r.id, threadId: r.thread_id }));

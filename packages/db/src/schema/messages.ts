@@ -45,6 +45,8 @@ export const messages = pgTable(
     subject: text('subject'),
     sentAt: instant('sent_at').notNull(),
     visibleText: text('visible_text').notNull().default(''),
+    /** Why the visible text is partial, when it is (e.g. a 10 MB body cut before stripping); analysis records it. */
+    visibleTextNote: text('visible_text_note'),
     /** Auto-Submitted, X-Autoreply, out-of-office or bounce: never answers an ask. */
     isAutoReply: boolean('is_auto_reply').notNull().default(false),
     autoReplyReason: text('auto_reply_reason'),

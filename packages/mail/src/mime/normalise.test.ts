@@ -35,6 +35,16 @@ describe('normaliseProviderMessage', () => {
     expect(result.parsed).not.toHaveProperty('html');
   });
 
+  it('keeps the reply of a 10 MB body without its quote, and says the body was cut', async () => {
+    const quote = '> an old line of a very long thread\r\n'.repeat(300_000);
+    const raw = Buffer.from(
+      `${from('anna@client.example').join('\r\n')}\r\n\r\nYes, go ahead.\r\n\r\nOn Mon, 4 Mar 2024, Me <me@freelancer.example> wrote:\r\n${quote}`,
+    );
+    const result = expectOk(await normaliseProviderMessage(message([], { raw }), gmail));
+    expect(result.visibleText).toBe('Yes, go ahead.');
+    expect(result.visibleTextNote).toMatch(/truncated/);
+  });
+
   it('is outbound when From is the mailbox or an alias (case and spaces ignored)', async () => {
     for (const address of ['me@freelancer.example', 'ME@FREELANCER.EXAMPLE', 'Me <me@freelancer.example>', 'billing@Freelancer.example']) {
       expect(expectOk(await normaliseProviderMessage(message(from(address)), gmail)).direction, address).toBe('outbound');

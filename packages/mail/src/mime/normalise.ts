@@ -47,12 +47,14 @@ export async function normaliseProviderMessage(message: ProviderMessage, mailbox
     return { status: 'malformed', ...ids, sentAt: message.receivedAt, error: reason };
   }
   const { text, html, ...withoutBodies } = parsed;
+  // Here, on the parsing thread: stripping is text work of the same weight as parsing.
+  const visible = extractVisibleText({ text, html });
   return {
     status: 'ok',
     ...ids,
     parsed: withoutBodies,
-    // Here, on the parsing thread: stripping is text work of the same weight as parsing.
-    visibleText: extractVisibleText({ text, html }).text,
+    visibleText: visible.text,
+    ...(visible.notes.length > 0 ? { visibleTextNote: visible.notes.join('; ') } : {}),
     sentAt: chooseSentAt(parsed.date, message.receivedAt),
     direction: isOutbound(parsed, message.labels, mailbox) ? 'outbound' : 'inbound',
   };

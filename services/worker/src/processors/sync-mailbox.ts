@@ -143,6 +143,7 @@ function toIngest(n: NormalizedMessage, visibleText: SyncMailboxDeps['visibleTex
     subject: p.subject ?? null,
     sentAt: n.sentAt,
     visibleText: visibleText(n),
+    visibleTextNote: n.visibleTextNote ?? null,
     isAutoReply: p.autoReply.isAutoReply,
     autoReplyReason: p.autoReply.reason ?? null,
     attachments: p.attachments.map((a) => ({ name: a.name, contentType: a.contentType, size: a.size })),

@@ -88,6 +88,18 @@ describe('analyzeThread: asks and answers', () => {
     expect(result.messages.at(-1)?.notes.join(' ')).toMatch(/in the future/);
   });
 
+  it('records why a message was analysed only in part', () => {
+    const cut = message({
+      direction: 'inbound',
+      visibleText: 'Yes.',
+      visibleTextNote: 'text input truncated at 1000000 characters',
+      sentAt: new Date('2026-11-23T09:00:00Z'),
+    });
+    expect(analyzeThread('t1', [cut], client, { now: NOW }).messages[0]?.notes).toContain(
+      'visible text: text input truncated at 1000000 characters',
+    );
+  });
+
   it('a thread of 500 messages, empty and malformed ones included, is analysed without throwing', () => {
     const messages: AnalysisMessage[] = [];
     for (let i = 0; i < 500; i++) {

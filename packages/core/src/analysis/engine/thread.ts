@@ -75,6 +75,7 @@ function findingsOf(
   if (Number.isNaN(message.sentAt.getTime())) notes.push('no valid sent time: read as the analysis time');
   else if (message.sentAt.getTime() > nowMs)
     notes.push(`sent time ${message.sentAt.toISOString()} is in the future: read as the analysis time`);
+  if (message.visibleTextNote) notes.push(`visible text: ${message.visibleTextNote}`);
   const language: Language = detectLanguage(`${message.subject}\n${message.visibleText}`, client.locale);
   const fromClient = message.direction === 'inbound' && isClientAddress(message.fromAddress, client);
   const base: MessageFindings = {

@@ -12,6 +12,8 @@ export interface AnalysisMessage {
   sentAt: Date;
   subject: string;
   visibleText: string;
+  /** Why the visible text is partial, as recorded at ingest (e.g. a 10 MB body cut before stripping). */
+  visibleTextNote?: string | undefined;
   /** Auto-Submitted, X-Autoreply, out-of-office or bounce subjects (decided at ingest). */
   isAutoReply: boolean;
   attachments: readonly AttachmentLike[];
