@@ -5,3 +5,4 @@ export * from './clock';
 export * from './money';
 export * from './outgoing-email-state';
 export * from './payment-terms';
+export * from './escalation';
