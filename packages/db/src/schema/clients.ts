@@ -1,5 +1,5 @@
 import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, primaryId, updatedAt } from './columns';
+import { createdAt, instant, primaryId, updatedAt } from './columns';
 import { clientStatus } from './enums';
 import { tenantKey, workspaceId } from './tenant';
 
@@ -26,6 +26,8 @@ export const clients = pgTable(
     name: text('name').notNull(),
     status: clientStatus('status').notNull().default('active'),
     statusReason: text('status_reason'),
+    /** When the status last changed: the ladders must not undo an operator's own change made after their last step. */
+    statusChangedAt: instant('status_changed_at'),
     /** BCP 47 language tag of the client's emails: `en`, `hu`, more later. */
     locale: text('locale').notNull().default('en'),
     /** IANA zone, e.g. `Europe/Budapest`; validated by the API with Intl. */

@@ -41,6 +41,14 @@ export const outgoingEmails = pgTable(
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     text: text('text').notNull(),
+    /** The ladder step that drafted it (`unresponsive:<ask id>:nudge`, …); null for the operator's own emails. */
+    stepKey: text('step_key'),
+    /** The asks a firm notice speaks for: answering any of them does not make it stale on its own. */
+    coversAskIds: text('covers_ask_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** What the template was filled with, so an operator's edit re-renders from the same facts. */
+    templateData: jsonb('template_data').$type<Record<string, unknown>>(),
+    /** Hidden from the review queue until then (the operator's snooze). */
+    snoozedUntil: instant('snoozed_until'),
     /** Not before this instant: inside the client's working hours (PRODUCT §5.5). */
     sendAfter: instant('send_after'),
     reviewedBy: uuid('reviewed_by'),

@@ -50,7 +50,12 @@ CREATE TABLE "message_analyses" (
 );
 --> statement-breakpoint
 ALTER TABLE "asks" ADD COLUMN "kind" text;--> statement-breakpoint
+ALTER TABLE "clients" ADD COLUMN "status_changed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "visible_text_note" text;--> statement-breakpoint
+ALTER TABLE "outgoing_emails" ADD COLUMN "step_key" text;--> statement-breakpoint
+ALTER TABLE "outgoing_emails" ADD COLUMN "covers_ask_ids" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "outgoing_emails" ADD COLUMN "template_data" jsonb;--> statement-breakpoint
+ALTER TABLE "outgoing_emails" ADD COLUMN "snoozed_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "client_health" ADD CONSTRAINT "client_health_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_health" ADD CONSTRAINT "client_health_client_fk" FOREIGN KEY ("workspace_id","client_id") REFERENCES "public"."clients"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_proposals" ADD CONSTRAINT "mail_proposals_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
