@@ -7,6 +7,7 @@ export * from './open';
 export * from './repos/alerts';
 export * from './repos/analysis';
 export * from './repos/api-keys';
+export * from './repos/escalation';
 export * from './repos/ingest';
 export * from './repos/mailbox-auth';
 export * from './repos/mailboxes';

@@ -44,6 +44,12 @@ function hoursOf(hhmm: string): number {
   return (h ?? 0) + (m ?? 0) / 60;
 }
 
+/** The playbook overrides inside a workspace's or client's settings (PRODUCT §4: every number configurable). */
+export function playbookOf(settings: Record<string, unknown>): Record<string, unknown> {
+  const playbook = settings.playbook;
+  return playbook !== null && typeof playbook === 'object' && !Array.isArray(playbook) ? (playbook as Record<string, unknown>) : {};
+}
+
 function positiveNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
@@ -76,9 +82,10 @@ export async function loadClientForAnalysis(db: Executor, workspaceId: string, c
     const zoneOk = validateWorkingCalendar({ ...defaultWorkingCalendar, timezone: row.client.timezone }).length === 0;
     calendar = { ...defaultWorkingCalendar, timezone: zoneOk ? row.client.timezone : 'UTC' };
   }
+  // The same setting the ladders read (`settings.playbook`, see @firmly/core resolveSettings), so analysis and escalation agree.
   const slaDays =
-    positiveNumber(row.client.settings.slaBusinessDays) ??
-    positiveNumber(row.workspaceSettings.slaBusinessDays) ??
+    positiveNumber(playbookOf(row.client.settings).slaBusinessDays) ??
+    positiveNumber(playbookOf(row.workspaceSettings).slaBusinessDays) ??
     DEFAULT_SLA_BUSINESS_DAYS;
   return {
     status: row.client.status,

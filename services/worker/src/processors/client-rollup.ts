@@ -4,6 +4,7 @@ import type { QueueBackend } from '@firmly/queue';
 import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { requestAnalysis, requestRollup, threadsBehindAnalysis } from './analyze-thread';
+import { requestEscalation } from './escalate-client';
 
 export type RollupOutcome =
   | { status: 'rolled_up'; openAsks: number; controlScore: number; newIncidents: number }
@@ -15,7 +16,7 @@ export type RollupOutcome =
  * the summary looks at, never the whole mailbox), and the incidents they document. The
  * client row is locked meanwhile, so rollups of one client take turns.
  */
-export function clientRollupJob(deps: { db: Database; clock: Clock; log: Logger }) {
+export function clientRollupJob(deps: { db: Database; queues: QueueBackend; clock: Clock; log: Logger }) {
   const once = (workspaceId: string, clientId: string, now: Date) =>
     deps.db.transaction(async (tx): Promise<RollupOutcome> => {
       await tx.execute(sql`SELECT 1 FROM ${schema.clients} WHERE workspace_id = ${workspaceId} AND id = ${clientId} FOR UPDATE`);
@@ -32,8 +33,12 @@ export function clientRollupJob(deps: { db: Database; clock: Clock; log: Logger 
         newIncidents: saved.newIncidents,
       };
     });
-  return async (data: { workspaceId: string; clientId: string }): Promise<RollupOutcome> =>
-    once(data.workspaceId, data.clientId, deps.clock.now());
+  return async (data: { workspaceId: string; clientId: string }): Promise<RollupOutcome> => {
+    const outcome = await once(data.workspaceId, data.clientId, deps.clock.now());
+    // A new picture of the client may move a ladder (an answer cancels a nudge; a new ask starts one).
+    if (outcome.status === 'rolled_up') await requestEscalation(deps.queues, data.workspaceId, data.clientId);
+    return outcome;
+  };
 }
 
 /** Rollups older than this are refreshed by the catch-up: open asks age and invoices fall due without new mail. */
@@ -46,7 +51,7 @@ export const ROLLUP_MAX_AGE_MS = 60 * 60_000;
  * older than an hour.
  */
 export function analysisCatchUpJob(deps: { db: Database; queues: QueueBackend; clock: Clock }) {
-  return async (): Promise<{ threads: number; rollups: number }> => {
+  return async (): Promise<{ threads: number; rollups: number; escalations: number }> => {
     const behind = await threadsBehindAnalysis(deps.db, 5_000);
     const now = deps.clock.now();
     for (const t of behind) await requestAnalysis(deps.queues, t.workspaceId, t.threadId);
@@ -65,6 +70,13 @@ export function analysisCatchUpJob(deps: { db: Database; queues: QueueBackend; c
         ),
       );
     for (const c of due) await requestRollup(deps.queues, c.workspaceId, c.clientId);
-    return { threads: behind.length, rollups: due.length };
+    // The reconciler: every monitored client is evaluated again, which re-creates its next
+    // scheduled step from PostgreSQL if the queue lost it (evaluations are idempotent).
+    const monitored = await deps.db
+      .select({ workspaceId: schema.clients.workspaceId, clientId: schema.clients.id })
+      .from(schema.clients)
+      .where(ne(schema.clients.status, 'former'));
+    for (const c of monitored) await requestEscalation(deps.queues, c.workspaceId, c.clientId);
+    return { threads: behind.length, rollups: due.length, escalations: monitored.length };
   };
 }

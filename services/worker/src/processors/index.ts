@@ -9,6 +9,7 @@ import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
 import { analyzeThreadJob, analyzeThreadsJob, requestThreadAnalysis } from './analyze-thread';
 import { analysisCatchUpJob, clientRollupJob } from './client-rollup';
+import { escalateClientJob } from './escalate-client';
 import { normaliserFor } from './normalise';
 import { pollStaleMailboxesJob } from './poll-stale';
 import { type PushSettings, renewDueWatchesJob, renewWatchJob } from './renew-watch';
@@ -84,6 +85,9 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
       'threads.analyze': analyzeThreadsJob({ ...deps, log: deps.log.child({ job: 'threads.analyze' }) }),
       'client.rollup': clientRollupJob({ ...deps, log: deps.log.child({ job: 'client.rollup' }) }),
     } satisfies JobHandlers<'analyze'>),
+    escalate: queueProcessor('escalate', {
+      'client.escalate': escalateClientJob({ ...deps, log: deps.log.child({ job: 'client.escalate' }) }),
+    } satisfies JobHandlers<'escalate'>),
     send: queueProcessor('send', {
       'email.send': sendEmailJob({
         db: deps.db,

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import type { DraftAction, EscalationAction } from '@firmly/core';
+import { appendAuditEvent, type Executor, raiseAlert, schema } from '@firmly/db';
+import { type EmailLocale, renderEmail } from '@firmly/templates';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { type LetterParties, templateInputOf } from './template-data';
+
+export interface AppliedActions {
+  drafted: string[];
+  cancelled: string[];
+  statusChanged?: string | undefined;
+  alerts: number;
+  recheckAt?: Date | undefined;
+  skipped: Array<{ stepKey: string; reason: string }>;
+}
+
+const ACTOR = 'firmly:escalation';
+
+function localeOf(locale: string): EmailLocale {
+  return locale.toLowerCase().startsWith('hu') ? 'hu' : 'en';
+}
+
+/** Who the letter is from and to, read once per evaluation. */
+export async function letterParties(db: Executor, workspaceId: string, clientId: string, timeZone: string): Promise<LetterParties> {
+  const [client] = await db
+    .select({ name: schema.clients.name })
+    .from(schema.clients)
+    .where(and(eq(schema.clients.workspaceId, workspaceId), eq(schema.clients.id, clientId)));
+  const [workspace] = await db
+    .select({ name: schema.workspaces.name })
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.id, workspaceId));
+  const [owner] = await db
+    .select({ name: schema.operators.name, email: schema.operators.email })
+    .from(schema.operators)
+    .where(eq(schema.operators.workspaceId, workspaceId))
+    .orderBy(schema.operators.createdAt)
+    .limit(1);
+  return {
+    clientName: client?.name ?? '',
+    operatorName: owner?.name ?? owner?.email ?? workspace?.name ?? '',
+    operatorBusiness: workspace?.name,
+    timeZone,
+  };
+}
+
+/** The open run of a ladder for one subject, created on its first step (one open run per subject: a unique index). */
+async function runFor(db: Executor, workspaceId: string, clientId: string, action: DraftAction, now: Date): Promise<string> {
+  const [existing] = await db
+    .select({ id: schema.escalations.id })
+    .from(schema.escalations)
+    .where(
+      and(
+        eq(schema.escalations.workspaceId, workspaceId),
+        eq(schema.escalations.clientId, clientId),
+        eq(schema.escalations.cause, action.cause),
+        eq(schema.escalations.subjectKey, action.subjectKey),
+        eq(schema.escalations.status, 'open'),
+      ),
+    );
+  if (existing) return existing.id;
+  const [created] = await db
+    .insert(schema.escalations)
+    .values({
+      workspaceId,
+      clientId,
+      cause: action.cause,
+      subjectKey: action.subjectKey,
+      stage: action.kind,
+      history: [{ at: now.toISOString(), from: 'none', to: action.kind, reason: action.stepKey }],
+    })
+    .returning({ id: schema.escalations.id });
+  if (!created) throw new Error('escalation run insert returned no row');
+  return created.id;
+}
+
+/** Where the draft is written: the thread's mailbox and its latest message's headers, or the workspace's first active mailbox. */
+async function placement(db: Executor, workspaceId: string, threadId: string | undefined) {
+  if (threadId) {
+    const [thread] = await db
+      .select()
+      .from(schema.threads)
+      .where(and(eq(schema.threads.workspaceId, workspaceId), eq(schema.threads.id, threadId)));
+    if (thread) {
+      const [latest] = await db
+        .select({ internetMessageId: schema.messages.internetMessageId, references: schema.messages.references })
+        .from(schema.messages)
+        .where(and(eq(schema.messages.workspaceId, workspaceId), eq(schema.messages.threadId, threadId)))
+        .orderBy(desc(schema.messages.sentAt))
+        .limit(1);
+      const references = [...(latest?.references ?? []), ...(latest?.internetMessageId ? [latest.internetMessageId] : [])];
+      return {
+        mailboxId: thread.mailboxId,
+        threadId: thread.id,
+        subject: thread.subject ?? undefined,
+        inReplyTo: latest?.internetMessageId ?? null,
+        references,
+      };
+    }
+  }
+  const [mailbox] = await db
+    .select({ id: schema.mailboxes.id })
+    .from(schema.mailboxes)
+    .where(and(eq(schema.mailboxes.workspaceId, workspaceId), eq(schema.mailboxes.status, 'active')))
+    .orderBy(schema.mailboxes.createdAt)
+    .limit(1);
+  return mailbox ? { mailboxId: mailbox.id, threadId: null, subject: undefined, inReplyTo: null, references: [] as string[] } : undefined;
+}
+
+async function recipients(db: Executor, workspaceId: string, clientId: string) {
+  const contacts = await db
+    .select({ address: schema.clientContacts.address, name: schema.clientContacts.name })
+    .from(schema.clientContacts)
+    .where(and(eq(schema.clientContacts.workspaceId, workspaceId), eq(schema.clientContacts.clientId, clientId)));
+  return contacts.map((c) => ({ address: c.address, ...(c.name ? { name: c.name } : {}) }));
+}
+
+async function draft(db: Executor, workspaceId: string, clientId: string, action: DraftAction, parties: LetterParties, now: Date) {
+  const where = await placement(db, workspaceId, action.threadId);
+  if (!where) return { skipped: 'no active mailbox to send from' };
+  const to = await recipients(db, workspaceId, clientId);
+  if (to.length === 0) return { skipped: 'the client has no contact address' };
+  const [mailbox] = await db
+    .select({ address: schema.mailboxes.address })
+    .from(schema.mailboxes)
+    .where(eq(schema.mailboxes.id, where.mailboxId));
+  const locale = localeOf(action.locale);
+  const input = templateInputOf(action, parties, now);
+  // `input` pairs each kind with its data; TypeScript cannot follow that pairing through the generic call.
+  const rendered = await renderEmail(input.kind, locale, input.data as never, where.subject ? { threadSubject: where.subject } : {});
+  const runId = await runFor(db, workspaceId, clientId, action, now);
+  const domain = mailbox?.address.split('@')[1] ?? 'firmly.invalid';
+  const [row] = await db
+    .insert(schema.outgoingEmails)
+    .values({
+      workspaceId,
+      clientId,
+      mailboxId: where.mailboxId,
+      threadId: where.threadId,
+      escalationId: runId,
+      kind: action.kind,
+      locale,
+      idempotencyKey: action.idempotencyKey,
+      stepKey: action.stepKey,
+      coversAskIds: action.kind === 'firm_notice' ? action.data.askIds : [],
+      templateData: JSON.parse(JSON.stringify(input.data)) as Record<string, unknown>,
+      messageId: `${randomUUID()}@${domain}`,
+      inReplyTo: where.inReplyTo,
+      references: where.references,
+      to,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+    })
+    .onConflictDoNothing()
+    .returning({ id: schema.outgoingEmails.id });
+  if (!row) return { skipped: 'already drafted' };
+  await appendAuditEvent(db, {
+    workspaceId,
+    actor: ACTOR,
+    action: 'email.drafted',
+    subjectType: 'outgoing_email',
+    subjectId: row.id,
+    data: { clientId, kind: action.kind, stepKey: action.stepKey, cause: action.cause },
+    occurredAt: now,
+  });
+  return { id: row.id };
+}
+
+/**
+ * Carries out what the ladders decided, inside the caller's transaction (the client row is
+ * locked): drafts rendered from the compiled templates into the outbox (once per step: the
+ * idempotency key), stale drafts cancelled with their reason, the client's status changed,
+ * alerts raised once per episode — each with an audit event. `recheck_at` is returned for the
+ * caller to schedule once the transaction has committed.
+ */
+export async function applyEscalationActions(
+  db: Executor,
+  workspaceId: string,
+  clientId: string,
+  actions: readonly EscalationAction[],
+  context: { now: Date; timeZone: string },
+): Promise<AppliedActions> {
+  const applied: AppliedActions = { drafted: [], cancelled: [], alerts: 0, skipped: [] };
+  let parties: LetterParties | undefined;
+  for (const action of actions) {
+    switch (action.type) {
+      case 'cancel_draft': {
+        const rows = await db
+          .update(schema.outgoingEmails)
+          .set({ state: 'cancelled', stateReason: action.reason })
+          .where(
+            and(
+              eq(schema.outgoingEmails.workspaceId, workspaceId),
+              eq(schema.outgoingEmails.id, action.outgoingEmailId),
+              inArray(schema.outgoingEmails.state, ['pending_review', 'approved']),
+            ),
+          )
+          .returning({ id: schema.outgoingEmails.id });
+        if (rows.length > 0) {
+          applied.cancelled.push(action.outgoingEmailId);
+          await appendAuditEvent(db, {
+            workspaceId,
+            actor: ACTOR,
+            action: 'email.cancelled',
+            subjectType: 'outgoing_email',
+            subjectId: action.outgoingEmailId,
+            data: { reason: action.reason, stepKey: action.stepKey },
+            occurredAt: context.now,
+          });
+        }
+        break;
+      }
+      case 'draft': {
+        parties ??= await letterParties(db, workspaceId, clientId, context.timeZone);
+        const outcome = await draft(db, workspaceId, clientId, action, parties, context.now);
+        if ('id' in outcome && outcome.id) applied.drafted.push(outcome.id);
+        else applied.skipped.push({ stepKey: action.stepKey, reason: outcome.skipped ?? 'unknown' });
+        break;
+      }
+      case 'set_client_status': {
+        await db
+          .update(schema.clients)
+          .set({ status: action.status, statusReason: action.reason, statusChangedAt: context.now })
+          .where(and(eq(schema.clients.workspaceId, workspaceId), eq(schema.clients.id, clientId)));
+        applied.statusChanged = action.status;
+        await appendAuditEvent(db, {
+          workspaceId,
+          actor: ACTOR,
+          action: 'client.status_changed',
+          subjectType: 'client',
+          subjectId: clientId,
+          data: { status: action.status, reason: action.reason },
+          occurredAt: context.now,
+        });
+        break;
+      }
+      case 'alert': {
+        await raiseAlert(db, {
+          workspaceId,
+          kind: action.kind,
+          dedupeKey: action.dedupeKey,
+          message: action.message,
+          subjectType: 'client',
+          subjectId: clientId,
+          data: { cause: action.cause },
+        });
+        applied.alerts += 1;
+        break;
+      }
+      case 'recheck_at':
+        if (!applied.recheckAt || action.at < applied.recheckAt) applied.recheckAt = action.at;
+        break;
+    }
+  }
+  return applied;
+}
