@@ -119,17 +119,15 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
     expect(await statusOf()).toBe('paused');
 
     // The client pays in full: active again, and "payment received, work resumes" is drafted.
-    await t.db
-      .insert(schema.payments)
-      .values({
-        workspaceId,
-        invoiceId,
-        amountMinor: 12_000_000n,
-        currency: 'HUF',
-        paidOn: '2026-11-12',
-        reference: 'bank-1',
-        source: 'api',
-      });
+    await t.db.insert(schema.payments).values({
+      workspaceId,
+      invoiceId,
+      amountMinor: 12_000_000n,
+      currency: 'HUF',
+      paidOn: '2026-11-12',
+      reference: 'bank-1',
+      source: 'api',
+    });
     clock.set(local('2026-11-12T15:00:00'));
     await escalate(workspaceId, clientId);
     expect(await statusOf()).toBe('active');
@@ -180,17 +178,15 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
     await escalate(ws.id, client.id);
     const [reminder] = await emails(ws.id);
     expect(reminder?.text).toContain('€1,250.50');
-    await t.db
-      .insert(schema.payments)
-      .values({
-        workspaceId: ws.id,
-        invoiceId: invoice?.id ?? '',
-        amountMinor: 125_050n,
-        currency: 'EUR',
-        paidOn: '2026-11-04',
-        reference: 'bank-2',
-        source: 'api',
-      });
+    await t.db.insert(schema.payments).values({
+      workspaceId: ws.id,
+      invoiceId: invoice?.id ?? '',
+      amountMinor: 125_050n,
+      currency: 'EUR',
+      paidOn: '2026-11-04',
+      reference: 'bank-2',
+      source: 'api',
+    });
     await escalate(ws.id, client.id);
     const [after] = await emails(ws.id);
     expect(after).toMatchObject({ state: 'cancelled' });

@@ -14,6 +14,18 @@ CREATE TABLE "client_health" (
 	CONSTRAINT "client_health_client_key" UNIQUE("workspace_id","client_id")
 );
 --> statement-breakpoint
+CREATE TABLE "control_samples" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"client_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"score" integer NOT NULL,
+	"thread_id" uuid,
+	CONSTRAINT "control_samples_workspace_id_id_key" UNIQUE("workspace_id","id"),
+	CONSTRAINT "control_samples_client_day_key" UNIQUE("workspace_id","client_id","day")
+);
+--> statement-breakpoint
 CREATE TABLE "mail_proposals" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -51,6 +63,9 @@ CREATE TABLE "message_analyses" (
 --> statement-breakpoint
 ALTER TABLE "asks" ADD COLUMN "kind" text;--> statement-breakpoint
 ALTER TABLE "clients" ADD COLUMN "status_changed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "invoices" ADD COLUMN "reminders_paused" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "invoices" ADD COLUMN "disputed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "invoices" ADD COLUMN "promised_pay_on" date;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "visible_text_note" text;--> statement-breakpoint
 ALTER TABLE "outgoing_emails" ADD COLUMN "step_key" text;--> statement-breakpoint
 ALTER TABLE "outgoing_emails" ADD COLUMN "covers_ask_ids" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
@@ -58,6 +73,8 @@ ALTER TABLE "outgoing_emails" ADD COLUMN "template_data" jsonb;--> statement-bre
 ALTER TABLE "outgoing_emails" ADD COLUMN "snoozed_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "client_health" ADD CONSTRAINT "client_health_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_health" ADD CONSTRAINT "client_health_client_fk" FOREIGN KEY ("workspace_id","client_id") REFERENCES "public"."clients"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "control_samples" ADD CONSTRAINT "control_samples_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "control_samples" ADD CONSTRAINT "control_samples_client_fk" FOREIGN KEY ("workspace_id","client_id") REFERENCES "public"."clients"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_proposals" ADD CONSTRAINT "mail_proposals_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_proposals" ADD CONSTRAINT "mail_proposals_client_fk" FOREIGN KEY ("workspace_id","client_id") REFERENCES "public"."clients"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_proposals" ADD CONSTRAINT "mail_proposals_message_fk" FOREIGN KEY ("workspace_id","message_id") REFERENCES "public"."messages"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -7,3 +7,4 @@ export { acquireSlot, waitForBudget } from './coordination/waiting';
 export * from './processor';
 export * from './producer';
 export { createRedis } from './redis-connection';
+export * from './send-schedule';

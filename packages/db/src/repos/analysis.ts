@@ -19,6 +19,7 @@ import { clientContacts } from '../schema/client-contacts';
 import { clientDomains } from '../schema/client-domains';
 import { clientHealth } from '../schema/client-health';
 import { clients, defaultWorkingCalendar } from '../schema/clients';
+import { controlSamples } from '../schema/control-samples';
 import { incidents } from '../schema/incidents';
 import { invoices } from '../schema/invoices';
 import { mailProposals } from '../schema/mail-proposals';
@@ -451,6 +452,7 @@ export async function saveClientSummary(
   workspaceId: string,
   clientId: string,
   summary: ClientSummary,
+  localDay?: string,
 ): Promise<{ newIncidents: number }> {
   const row = {
     workspaceId,
@@ -466,6 +468,17 @@ export async function saveClientSummary(
     .insert(clientHealth)
     .values(row)
     .onConflictDoUpdate({ target: [clientHealth.workspaceId, clientHealth.clientId], set: { ...row } });
+  if (localDay) {
+    // The day's latest score stands for the day: the controlling ladder counts days above the threshold.
+    const sample = { workspaceId, clientId, day: localDay, at: summary.computedAt, score: row.controlScore };
+    await db
+      .insert(controlSamples)
+      .values(sample)
+      .onConflictDoUpdate({
+        target: [controlSamples.workspaceId, controlSamples.clientId, controlSamples.day],
+        set: { at: sample.at, score: sample.score },
+      });
+  }
   return { newIncidents: await fileIncidents(db, workspaceId, clientId, summary.incidents, summary.computedAt) };
 }
 

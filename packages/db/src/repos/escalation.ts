@@ -14,6 +14,7 @@ import { and, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { asks } from '../schema/asks';
 import { clients } from '../schema/clients';
+import { controlSamples } from '../schema/control-samples';
 import { escalations } from '../schema/escalations';
 import { invoices } from '../schema/invoices';
 import { messages } from '../schema/messages';
@@ -92,11 +93,19 @@ export async function loadEscalationState(
         currency: invoice.currency,
         payments: [],
         threadId: threadId ?? undefined,
+        remindersPaused: invoice.remindersPaused || undefined,
+        disputed: invoice.disputedAt ? true : undefined,
+        promisedPayOn: invoice.promisedPayOn ?? undefined,
       };
       byInvoice.set(invoice.id, fact);
     }
     if (payment) fact.payments.push({ paidOn: payment.paidOn, amountMinor: Number(payment.amountMinor) });
   }
+
+  const samples = await db
+    .select()
+    .from(controlSamples)
+    .where(and(eq(controlSamples.workspaceId, workspaceId), eq(controlSamples.clientId, clientId), gte(controlSamples.at, since)));
 
   const runRows = await db
     .select()
@@ -160,8 +169,7 @@ export async function loadEscalationState(
       },
       asks: escalationAsks,
       invoices: [...byInvoice.values()],
-      // The control score's history is not recorded yet: the controlling ladder waits for it.
-      controlScores: [],
+      controlScores: samples.map((c) => ({ at: c.at, score: c.score, threadId: c.threadId ?? undefined })),
       runs,
     },
   };

@@ -32,12 +32,18 @@ let counter = 0;
 async function setup(slug: string, calendar?: s.WorkingCalendar) {
   const [ws] = await t.db.insert(s.workspaces).values({ slug, name: slug }).returning();
   if (!ws) throw new Error('no workspace');
-  const [operator] = await t.db.insert(s.operators).values({ workspaceId: ws.id, email: `op@${slug}.example`, name: 'Op' }).returning();
+  const [operator] = await t.db
+    .insert(s.operators)
+    .values({ workspaceId: ws.id, email: `op@${slug}.example`, name: 'Op' })
+    .returning();
   const [client] = await t.db
     .insert(s.clients)
     .values({ workspaceId: ws.id, name: 'Acme', timezone: 'Europe/Budapest', ...(calendar ? { workingCalendar: calendar } : {}) })
     .returning();
-  const [mailbox] = await t.db.insert(s.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: `me@${slug}.example` }).returning();
+  const [mailbox] = await t.db
+    .insert(s.mailboxes)
+    .values({ workspaceId: ws.id, provider: 'gmail', address: `me@${slug}.example` })
+    .returning();
   if (!operator || !client || !mailbox) throw new Error('fixture rows missing');
   const [thread] = await t.db
     .insert(s.threads)
@@ -66,7 +72,7 @@ async function draft(fx: Fixture, values: Partial<typeof s.outgoingEmails.$infer
       to: [{ address: 'boss@acme.example' }],
       subject: 'Re: Spring campaign',
       html: '<p>Invoice INV-1: 100 EUR</p>',
-      text: 'Invoice INV-1: 100 EUR',
+      text: '[payment_reminder/en] Invoice INV-1: 100 EUR',
       templateData: { invoice: 'INV-1', amount: '100 EUR' },
       ...values,
     })
@@ -159,9 +165,20 @@ describe('the review queue', () => {
   it('refuses a forged cursor, a bad limit and a client that is not an id', async () => {
     const fx = await setup('queue-invalid');
     const forged = Buffer.from(JSON.stringify(['2026-05-01', 'x'])).toString('base64url');
-    expect(await reviewQueue(t.db, fx.ws.id, { now: TUESDAY_10, limit: 10, cursor: forged })).toMatchObject({ ok: false, problem: 'invalid', field: 'cursor' });
-    expect(await reviewQueue(t.db, fx.ws.id, { now: TUESDAY_10, limit: 0 })).toMatchObject({ ok: false, problem: 'invalid', field: 'limit' });
-    expect(await reviewQueue(t.db, fx.ws.id, { now: TUESDAY_10, limit: 10, clientId: 'acme' })).toMatchObject({ ok: false, field: 'clientId' });
+    expect(await reviewQueue(t.db, fx.ws.id, { now: TUESDAY_10, limit: 10, cursor: forged })).toMatchObject({
+      ok: false,
+      problem: 'invalid',
+      field: 'cursor',
+    });
+    expect(await reviewQueue(t.db, fx.ws.id, { now: TUESDAY_10, limit: 0 })).toMatchObject({
+      ok: false,
+      problem: 'invalid',
+      field: 'limit',
+    });
+    expect(await reviewQueue(t.db, fx.ws.id, { now: TUESDAY_10, limit: 10, clientId: 'acme' })).toMatchObject({
+      ok: false,
+      field: 'clientId',
+    });
   });
 });
 
@@ -278,12 +295,19 @@ describe('rejecting', () => {
     const fx = await setup('reject');
     const pending = await draft(fx);
     const approved = await draft(fx, { state: 'approved' });
-    expect(await rejectEmail(t.db, fx.ws.id, pending.id, '  wrong invoice \n', fx.ctx(TUESDAY_10))).toMatchObject({ ok: true, changed: true });
+    expect(await rejectEmail(t.db, fx.ws.id, pending.id, '  wrong invoice \n', fx.ctx(TUESDAY_10))).toMatchObject({
+      ok: true,
+      changed: true,
+    });
     expect(await rejectEmail(t.db, fx.ws.id, approved.id, 'client called', fx.ctx(TUESDAY_10))).toMatchObject({ ok: true, changed: true });
     expect(await row(pending.id)).toMatchObject({ state: 'rejected', stateReason: 'wrong invoice', reviewedBy: fx.operator.id });
     expect(await row(approved.id)).toMatchObject({ state: 'rejected', stateReason: 'client called' });
     expect(await auditFor(approved.id)).toEqual([
-      { action: 'email.rejected', actor: `operator:${fx.operator.id}`, data: { from: 'approved', to: 'rejected', reason: 'client called' } },
+      {
+        action: 'email.rejected',
+        actor: `operator:${fx.operator.id}`,
+        data: { from: 'approved', to: 'rejected', reason: 'client called' },
+      },
     ]);
   });
 
@@ -299,7 +323,11 @@ describe('rejecting', () => {
   it('requires a reason of at most 500 characters', async () => {
     const fx = await setup('reject-reason');
     const email = await draft(fx);
-    expect(await rejectEmail(t.db, fx.ws.id, email.id, ' \t ', fx.ctx(TUESDAY_10))).toMatchObject({ ok: false, problem: 'invalid', field: 'reason' });
+    expect(await rejectEmail(t.db, fx.ws.id, email.id, ' \t ', fx.ctx(TUESDAY_10))).toMatchObject({
+      ok: false,
+      problem: 'invalid',
+      field: 'reason',
+    });
     expect(await rejectEmail(t.db, fx.ws.id, email.id, 'x'.repeat(501), fx.ctx(TUESDAY_10))).toMatchObject({ ok: false, field: 'reason' });
     expect((await row(email.id)).state).toBe('pending_review');
     expect(await rejectEmail(t.db, fx.ws.id, email.id, ` ${'x'.repeat(500)} `, fx.ctx(TUESDAY_10))).toMatchObject({ ok: true });
@@ -308,7 +336,11 @@ describe('rejecting', () => {
   it.each(['sent', 'cancelled', 'failed', 'sending'] as State[])('is a conflict when the email is %s', async (state) => {
     const fx = await setup(`reject-conflict-${state}`);
     const email = await draft(fx, { state });
-    expect(await rejectEmail(t.db, fx.ws.id, email.id, 'too late', fx.ctx(TUESDAY_10))).toMatchObject({ ok: false, problem: 'conflict', state });
+    expect(await rejectEmail(t.db, fx.ws.id, email.id, 'too late', fx.ctx(TUESDAY_10))).toMatchObject({
+      ok: false,
+      problem: 'conflict',
+      state,
+    });
     expect(await row(email.id)).toEqual(email);
   });
 });
@@ -374,13 +406,24 @@ describe('editing', () => {
   it('strips line breaks and control characters from a subject override, and keeps it through later edits', async () => {
     const fx = await setup('edit-subject');
     const email = await draft(fx);
-    const edited = await editEmail(t.db, fx.ws.id, email.id, { subject: 'Overdue\r\nBcc: all@evil.example\u0000 ' }, fakeRender, fx.ctx(TUESDAY_10));
+    const edited = await editEmail(
+      t.db,
+      fx.ws.id,
+      email.id,
+      { subject: 'Overdue\r\nBcc: all@evil.example\u0000 ' },
+      fakeRender,
+      fx.ctx(TUESDAY_10),
+    );
     expect(edited).toMatchObject({ ok: true, changed: true });
     expect((await row(email.id)).subject).toBe('Overdue Bcc: all@evil.example');
     await editEmail(t.db, fx.ws.id, email.id, { data: { amount: '90 EUR' } }, fakeRender, fx.ctx(TUESDAY_10));
     expect(await row(email.id)).toMatchObject({ subject: 'Overdue Bcc: all@evil.example', html: '<p>Invoice INV-1: 90 EUR</p>' });
     const events = await auditFor(email.id);
-    expect(events[0]?.data).toMatchObject({ changed: ['subject'], subject: { from: 'Re: Spring campaign', to: 'Overdue Bcc: all@evil.example' } });
+    expect(events[0]?.data).toEqual({
+      changed: ['subject'],
+      dataKeys: [],
+      subject: { from: 'Re: Spring campaign', to: 'Overdue Bcc: all@evil.example' },
+    });
     expect(events).toHaveLength(2);
   });
 
@@ -409,7 +452,10 @@ describe('editing', () => {
     const approved = await draft(fx, { state: 'approved' });
     const ctx = fx.ctx(TUESDAY_10);
     expect(await editEmail(t.db, fx.ws.id, email.id, {}, fakeRender, ctx)).toMatchObject({ ok: false, problem: 'invalid' });
-    expect(await editEmail(t.db, fx.ws.id, email.id, { subject: '\r\n\t' }, fakeRender, ctx)).toMatchObject({ ok: false, field: 'subject' });
+    expect(await editEmail(t.db, fx.ws.id, email.id, { subject: '\r\n\t' }, fakeRender, ctx)).toMatchObject({
+      ok: false,
+      field: 'subject',
+    });
     expect(await editEmail(t.db, fx.ws.id, email.id, { data: [] as unknown as Record<string, unknown> }, fakeRender, ctx)).toMatchObject({
       ok: false,
       field: 'data',
@@ -424,7 +470,7 @@ describe('editing', () => {
 
   it('is a no-op when nothing would change', async () => {
     const fx = await setup('edit-same');
-    const email = await draft(fx, { text: '[payment_reminder/en] Invoice INV-1: 100 EUR' });
+    const email = await draft(fx);
     expect(await editEmail(t.db, fx.ws.id, email.id, { data: { amount: '100 EUR' } }, fakeRender, fx.ctx(TUESDAY_10))).toMatchObject({
       ok: true,
       changed: false,

@@ -7,6 +7,7 @@ export * from './client-domains';
 export * from './client-health';
 export * from './clients';
 export * from './contracts';
+export * from './control-samples';
 export * from './coordination';
 export * from './enums';
 export * from './escalations';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, instant, primaryId, updatedAt } from './columns';
 import { contracts } from './contracts';
@@ -27,6 +27,12 @@ export const invoices = pgTable(
     /** The outbound message that carried it, when detected in the mailbox. */
     sourceMessageId: uuid('source_message_id'),
     voidedAt: instant('voided_at'),
+    /** The operator paused reminders for this invoice (the ladder leaves it alone until unpaused). */
+    remindersPaused: boolean('reminders_paused').notNull().default(false),
+    /** The client disputes it (confirmed by the operator): no reminder until the dispute is settled. */
+    disputedAt: instant('disputed_at'),
+    /** A promise to pay by this local date, confirmed by the operator: the ladder waits until the day after. */
+    promisedPayOn: date('promised_pay_on', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

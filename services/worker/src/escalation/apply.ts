@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DraftAction, EscalationAction } from '@firmly/core';
 import { appendAuditEvent, type Executor, raiseAlert, schema } from '@firmly/db';
-import { type EmailLocale, renderEmail } from '@firmly/templates';
+import { type DatedNote, type EmailLocale, renderEmail } from '@firmly/templates';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { type LetterParties, templateInputOf } from './template-data';
 
@@ -107,6 +107,35 @@ async function placement(db: Executor, workspaceId: string, threadId: string | u
   return mailbox ? { mailboxId: mailbox.id, threadId: null, subject: undefined, inReplyTo: null, references: [] as string[] } : undefined;
 }
 
+/** The quoted approval demands behind the control score (client_health's evidence), with the day each was written. */
+async function controlExamples(db: Executor, workspaceId: string, clientId: string): Promise<DatedNote[]> {
+  const [health] = await db
+    .select({ control: schema.clientHealth.control })
+    .from(schema.clientHealth)
+    .where(and(eq(schema.clientHealth.workspaceId, workspaceId), eq(schema.clientHealth.clientId, clientId)));
+  const evidence = (
+    (health?.control as { evidence?: Array<{ messageId: string; kind: string; quote?: string }> } | undefined)?.evidence ?? []
+  ).filter((e) => (e.kind === 'approval_demand' || e.kind === 'distrust') && e.quote);
+  if (evidence.length === 0) return [];
+  const sent = await db
+    .select({ id: schema.messages.id, sentAt: schema.messages.sentAt })
+    .from(schema.messages)
+    .where(
+      and(
+        eq(schema.messages.workspaceId, workspaceId),
+        inArray(
+          schema.messages.id,
+          evidence.map((e) => e.messageId),
+        ),
+      ),
+    );
+  const sentAt = new Map(sent.map((m) => [m.id, m.sentAt]));
+  return evidence.flatMap((e) => {
+    const at = sentAt.get(e.messageId);
+    return at && e.quote ? [{ date: at, description: e.quote }] : [];
+  });
+}
+
 async function recipients(db: Executor, workspaceId: string, clientId: string) {
   const contacts = await db
     .select({ address: schema.clientContacts.address, name: schema.clientContacts.name })
@@ -125,7 +154,12 @@ async function draft(db: Executor, workspaceId: string, clientId: string, action
     .from(schema.mailboxes)
     .where(eq(schema.mailboxes.id, where.mailboxId));
   const locale = localeOf(action.locale);
-  const input = templateInputOf(action, parties, now);
+  const input = templateInputOf(
+    action,
+    parties,
+    now,
+    action.kind === 'expectations_reset' ? { controlExamples: await controlExamples(db, workspaceId, clientId) } : {},
+  );
   // `input` pairs each kind with its data; TypeScript cannot follow that pairing through the generic call.
   const rendered = await renderEmail(input.kind, locale, input.data as never, where.subject ? { threadSubject: where.subject } : {});
   const runId = await runFor(db, workspaceId, clientId, action, now);

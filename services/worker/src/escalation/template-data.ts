@@ -1,5 +1,5 @@
 import type { DraftAction, InvoiceFact, OpenAskFact } from '@firmly/core';
-import type { ClientEmailBase, EmailDataByKind, EmailKind, InvoiceItem } from '@firmly/templates';
+import type { ClientEmailBase, DatedNote, EmailDataByKind, EmailKind, InvoiceItem } from '@firmly/templates';
 
 /** Who writes and to whom: the parts of every letter that do not come from the ladder's step. */
 export interface LetterParties {
@@ -35,7 +35,15 @@ function invoiceItem(invoice: InvoiceFact): InvoiceItem {
  * A ladder's draft → the template and the facts it is filled with. Only facts the ladder
  * established reach the letter (what is pending, since when, how much); nothing is invented.
  */
-export function templateInputOf(action: DraftAction, parties: LetterParties, now: Date): TemplateInput {
+/** What is approved in one batch (PRODUCT §4.3's example); Hungarian in the accusative the sentence needs. */
+const BATCH_SCOPE = { en: 'the content calendar for the following week', hu: 'a következő heti tartalomnaptárt' } as const;
+
+export interface LetterFacts {
+  /** The client's documented per-item approval demands (date and quoted sentence), newest first. */
+  controlExamples?: readonly DatedNote[];
+}
+
+export function templateInputOf(action: DraftAction, parties: LetterParties, now: Date, facts: LetterFacts = {}): TemplateInput {
   const common = base(parties);
   switch (action.kind) {
     case 'nudge':
@@ -69,7 +77,12 @@ export function templateInputOf(action: DraftAction, parties: LetterParties, now
     case 'expectations_reset':
       return {
         kind: 'expectations_reset',
-        data: { ...common, examples: [], batchWeekday: 1, batchScope: '' },
+        data: {
+          ...common,
+          examples: (facts.controlExamples ?? []).slice(0, 3),
+          batchWeekday: 1,
+          batchScope: BATCH_SCOPE[action.locale.toLowerCase().startsWith('hu') ? 'hu' : 'en'],
+        },
       };
   }
 }

@@ -1,4 +1,4 @@
-import { type Clock, summarizeClient } from '@firmly/core';
+import { businessCalendar, type Clock, summarizeClient } from '@firmly/core';
 import { type Database, loadClientForAnalysis, loadClientRollupInput, saveClientSummary, schema } from '@firmly/db';
 import type { QueueBackend } from '@firmly/queue';
 import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
@@ -24,8 +24,9 @@ export function clientRollupJob(deps: { db: Database; queues: QueueBackend; cloc
       if (!client) return { status: 'skipped', reason: 'client not found' };
       if (client.status === 'former') return { status: 'skipped', reason: 'former client: monitoring stopped' };
       const input = await loadClientRollupInput(tx, workspaceId, clientId, now);
-      const summary = summarizeClient({ client: client.profile, ...input, now });
-      const saved = await saveClientSummary(tx, workspaceId, clientId, summary);
+      const calendar = businessCalendar(client.profile.calendar);
+      const summary = summarizeClient({ client: client.profile, ...input, now, calendar });
+      const saved = await saveClientSummary(tx, workspaceId, clientId, summary, calendar.localDate(now));
       return {
         status: 'rolled_up',
         openAsks: summary.responsiveness.open,

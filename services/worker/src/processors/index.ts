@@ -9,7 +9,8 @@ import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
 import { analyzeThreadJob, analyzeThreadsJob, requestThreadAnalysis } from './analyze-thread';
 import { analysisCatchUpJob, clientRollupJob } from './client-rollup';
-import { escalateClientJob } from './escalate-client';
+import { escalateClientJob, requestEscalation } from './escalate-client';
+import { ladderPrecondition } from './ladder-precondition';
 import { normaliserFor } from './normalise';
 import { pollStaleMailboxesJob } from './poll-stale';
 import { type PushSettings, renewDueWatchesJob, renewWatchJob } from './renew-watch';
@@ -28,7 +29,7 @@ export interface ProcessorDeps {
   push: PushSettings;
   /** Worker threads that parse MIME beside the main thread. */
   parsing: NormalisePool;
-  /** Re-checked before each send; the escalation ladders (a later feature) supply the real rules. */
+  /** Re-checked before each send; by default the ladders evaluated on the current record (ladder-precondition.ts). */
   sendPrecondition?: SendPrecondition;
 }
 
@@ -48,8 +49,8 @@ function giveUpWhenUnrecoverable<A extends unknown[], R>(run: (...args: A) => Pr
 }
 
 /**
- * Until the ladders bring their own rules (still unanswered? still unpaid?), the one
- * check every email needs: nothing more goes to a former client (monitoring stopped).
+ * The check every email needs, the operator's own included: nothing more goes to a former
+ * client (monitoring stopped). Ladder emails are also re-judged by the ladders themselves.
  */
 function basicPrecondition(db: Database): SendPrecondition {
   return async (email) => {
@@ -94,8 +95,9 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
         clock: deps.clock,
         log: deps.log.child({ job: 'email.send' }),
         providerFor: deps.mail.providerFor,
-        precondition: deps.sendPrecondition ?? basicPrecondition(deps.db),
+        precondition: deps.sendPrecondition ?? ladderPrecondition(deps.db, () => deps.clock.now(), basicPrecondition(deps.db)),
         isPermanent: isUnrecoverable,
+        onSent: (email) => requestEscalation(deps.queues, email.workspaceId, email.clientId),
       }),
     } satisfies JobHandlers<'send'>),
     maintenance: queueProcessor('maintenance', {

@@ -20,6 +20,8 @@ export interface SendEmailDeps {
   precondition: SendPrecondition;
   /** Decides whether an error means "the provider may have accepted it" (network, timeout, 5xx). */
   isPermanent: (error: unknown) => boolean;
+  /** After the provider accepted it: what was sent may move the client's ladders (a sent work-paused notice pauses the client). */
+  onSent?: (email: OutgoingRow) => Promise<void>;
 }
 
 export type SendOutcome = 'sent' | 'already_sent' | 'found_in_sent' | 'cancelled' | 'not_sendable';
@@ -118,7 +120,7 @@ async function loadEmail(db: Database, workspaceId: string, id: string): Promise
 }
 
 async function markSent(deps: SendEmailDeps, email: OutgoingRow, receipt: SentReceipt, how: string) {
-  await transition(
+  const marked = await transition(
     deps,
     email,
     'sending',
@@ -127,6 +129,7 @@ async function markSent(deps: SendEmailDeps, email: OutgoingRow, receipt: SentRe
     'email.sent',
     { how, providerMessageId: receipt.providerMessageId },
   );
+  if (marked) await deps.onSent?.(email);
 }
 
 /** A conditional state change plus its audit event, in one transaction. False when another worker moved it first. */

@@ -1,0 +1,101 @@
+/**
+ * The rendering half of `bench:escalate`: the same mixed emails rendered through the compiled
+ * templates (MJML ran once per kind × locale, each email only fills escaped values) and through
+ * the slow path that runs mjml2html for every email.
+ */
+import { performance } from 'node:perf_hooks';
+// Not yet a dependency of this package (test/package.json); imported by path until it is.
+import {
+  EMAIL_KINDS,
+  EMAIL_LOCALES,
+  type EmailKind,
+  type EmailLocale,
+  precompileTemplates,
+  type RenderedEmail,
+  renderEmail,
+  renderEmailUncompiled,
+  sampleFor,
+} from '@firmly/templates';
+
+/** The kinds that answer in the thread their cause came from, so they keep its subject. */
+const REPLIES: ReadonlySet<EmailKind> = new Set([
+  'nudge',
+  'firm_notice',
+  'payment_reminder',
+  'work_paused',
+  'work_resumed',
+  'expectations_reset',
+]);
+
+interface EmailJob {
+  kind: EmailKind;
+  locale: EmailLocale;
+  compiled: () => Promise<RenderedEmail>;
+  uncompiled: () => Promise<RenderedEmail>;
+}
+
+function emailJob<Kind extends EmailKind>(kind: Kind, locale: EmailLocale, index: number): EmailJob {
+  const data = sampleFor(kind, undefined, index % 4 < 2 ? 'formal' : 'informal');
+  // Each reply gets its own thread subject, so no two emails of a kind are byte-identical.
+  const options = REPLIES.has(kind) ? { threadSubject: `Spring campaign, week ${index}` } : {};
+  return {
+    kind,
+    locale,
+    compiled: () => renderEmail(kind, locale, data, options),
+    uncompiled: () => renderEmailUncompiled(kind, locale, data, options),
+  };
+}
+
+/** `count` emails cycling through every kind × locale, so the mix is even. */
+export function emailJobs(count: number): EmailJob[] {
+  const combos = EMAIL_KINDS.flatMap((kind) => EMAIL_LOCALES.map((locale) => ({ kind, locale })));
+  return Array.from({ length: count }, (_, index) => {
+    const combo = combos[index % combos.length] ?? { kind: 'nudge' as const, locale: 'en' as const };
+    return emailJob(combo.kind, combo.locale, index);
+  });
+}
+
+export interface RenderPass {
+  emails: number;
+  ms: number;
+  perEmailUs: number;
+  /** Total HTML + text produced: checked to be non-zero, and it keeps the work from being optimised away. */
+  bytes: number;
+}
+
+async function renderAll(jobs: readonly EmailJob[], path: 'compiled' | 'uncompiled'): Promise<RenderPass> {
+  let bytes = 0;
+  const started = performance.now();
+  for (const job of jobs) {
+    const email = await job[path]();
+    bytes += email.html.length + email.text.length;
+  }
+  const ms = performance.now() - started;
+  if (bytes === 0) throw new Error(`the ${path} path rendered nothing`);
+  return { emails: jobs.length, ms, perEmailUs: (ms * 1000) / jobs.length, bytes };
+}
+
+export interface RenderResult {
+  combinations: number;
+  precompileMs: number;
+  compiled: RenderPass;
+  uncompiled: RenderPass;
+  speedUp: number;
+}
+
+export async function measureRendering(emails: number, uncompiledSample: number): Promise<RenderResult> {
+  const started = performance.now();
+  await precompileTemplates();
+  const precompileMs = performance.now() - started;
+
+  const jobs = emailJobs(emails);
+  const combinations = EMAIL_KINDS.length * EMAIL_LOCALES.length;
+  // Warm both paths on one email of every kind × locale (JIT, MJML's own lazy set-up), untimed.
+  const warmUp = jobs.slice(0, combinations);
+  await renderAll(warmUp, 'compiled');
+  await renderAll(warmUp, 'uncompiled');
+
+  const compiled = await renderAll(jobs, 'compiled');
+  const uncompiled = await renderAll(jobs.slice(0, uncompiledSample), 'uncompiled');
+  return { combinations, precompileMs, compiled, uncompiled, speedUp: uncompiled.perEmailUs / compiled.perEmailUs };
+}

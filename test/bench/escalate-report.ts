@@ -1,0 +1,111 @@
+/**
+ * The `bench:escalate` section of docs/benchmarks.md: written once at the end of the file, then
+ * one dated results block per day inside it (re-running the same day replaces that day's block).
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { EvaluationResult } from './escalate-evaluate';
+import type { RenderResult } from './escalate-render';
+import type { MachineInfo } from './report';
+
+const DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const HEADING = '## `pnpm bench:escalate` — escalation decisions and email rendering';
+
+export const TARGET_SPEED_UP = 100;
+
+const SECTION = `${HEADING}
+
+**What it measures.** The two hot paths of issue 5, in process, without PostgreSQL or Redis.
+
+- **Evaluate and schedule**: \`evaluateEscalations\` (\`packages/core/src/escalation/\`) for 10,000
+  clients at one \`now\`, the calendar view shared per working calendar (Europe/Budapest with Hungarian
+  holidays, Europe/London with British ones), half on each. The clients come from
+  \`test/bench/escalate-clients.ts\`: twelve situations in turn — open asks past their SLA, a nudge sent and
+  the firm notice due, overdue invoices without and with a sent reminder, a sent work-paused notice,
+  a payment while paused, sustained control scores, a nudge draft whose ask was since answered,
+  disputed and promised invoices, nothing due yet, several ladders at once, and healthy clients.
+  Their past is replayed by the ladders themselves on a fake clock (untimed), so runs, step keys and
+  sent times are what the worker would have stored. Reported: total time, clients/s, the actions by
+  type, and RSS (read every 250 clients, as the loop is synchronous; after a GC before the pass);
+  the process's maxRSS over the whole run is reported beside it.
+  "Schedule" is each client's next \`recheck_at\`, the time of its next delayed job.
+- **Render**: 10,000 emails, every kind × locale in turn with the sample data of
+  \`@firmly/templates\` (\`sampleFor\`), through \`renderEmail\` on the templates compiled by
+  \`precompileTemplates()\` (timed on its own), against \`renderEmailUncompiled\`, which runs
+  \`mjml2html\` for every email, on the first 300 of the same emails (per-email time extrapolated).
+  Both are warmed on one email of each kind × locale first. Target: compiled ≥ ${TARGET_SPEED_UP}× faster.
+
+\`\`\`sh
+pnpm bench:escalate
+BENCH_ESCALATE_DOCS=0 BENCH_ESCALATE_CLIENTS=2000 BENCH_ESCALATE_EMAILS=2000 pnpm bench:escalate   # smaller, prints JSON only
+\`\`\`
+`;
+
+const n = (v: number, digits = 0) => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const tally = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, count]) => `${key} ${n(count)}`)
+    .join(', ') || 'none';
+
+export interface ProcessMemory {
+  /** process.resourceUsage().maxRSS: the whole run, set-up and both measures included. */
+  maxRssMb: number;
+}
+
+export function resultsBlock(
+  machine: MachineInfo,
+  evaluation: EvaluationResult,
+  render: RenderResult,
+  uncompiledSample: number,
+  memory: ProcessMemory,
+): string {
+  const { counts } = evaluation;
+  const drafts = Object.values(counts.draftsByKind).reduce((sum, count) => sum + count, 0);
+  return [
+    `<!-- bench:escalate ${machine.isoDay} -->`,
+    `### Results ${machine.isoDay}`,
+    '',
+    machine.line,
+    '',
+    '| measure | value | target |',
+    '| --- | --- | --- |',
+    `| evaluate ${n(evaluation.clients)} clients (2 calendars) | ${n(evaluation.ms, 1)} ms → ${n(evaluation.clientsPerSecond)} clients/s |  |`,
+    `| clients with a step due (draft, cancel, status or alert) | ${n(counts.clientsWithDueSteps)} |  |`,
+    `| drafts by kind | ${n(drafts)}: ${tally(counts.draftsByKind)} |  |`,
+    `| cancelled drafts / status changes / operator alerts | ${n(counts.cancels)} / ${tally(counts.statusChanges)} / ${n(counts.alerts)} |  |`,
+    `| rechecks scheduled (next \`recheck_at\`) | ${n(counts.rechecks)} |  |`,
+    `| RSS before the pass (after GC) / peak during it | ${n(evaluation.rssBeforeMb)} MB / ${n(evaluation.peakRssMb)} MB |  |`,
+    `| \`precompileTemplates()\`: ${render.combinations} kinds × locales | ${n(render.precompileMs)} ms |  |`,
+    `| render ${n(render.compiled.emails)} emails, compiled templates | ${n(render.compiled.ms)} ms → ${n(render.compiled.perEmailUs, 1)} µs/email |  |`,
+    `| render with \`mjml2html\` per email (${n(uncompiledSample)}-email sample, extrapolated) | ${n(render.uncompiled.perEmailUs, 0)} µs/email → ${n((render.uncompiled.perEmailUs * render.compiled.emails) / 1e6, 1)} s for ${n(render.compiled.emails)} |  |`,
+    `| maxRSS of the whole process (set-up, evaluation and rendering) | ${n(memory.maxRssMb)} MB |  |`,
+    `| speed-up of the compiled templates | ${n(render.speedUp, 0)}× | ≥ ${TARGET_SPEED_UP}× ${render.speedUp >= TARGET_SPEED_UP ? 'pass' : '**MISS**'} |`,
+    `<!-- /bench:escalate ${machine.isoDay} -->`,
+  ].join('\n');
+}
+
+export async function recordResults(machine: MachineInfo, block: string): Promise<string> {
+  let doc = existsSync(DOC) ? await readFile(DOC, 'utf8') : '# Benchmarks\n';
+  const heading = doc.indexOf(HEADING);
+  if (heading < 0) doc = `${doc.trimEnd()}\n\n${SECTION}\n`;
+  else {
+    // The description follows the script, so it is rewritten each time; dated results stay.
+    const firstResult = doc.indexOf('<!-- bench:escalate ', heading);
+    const nextSection = doc.indexOf('\n## ', heading + 1);
+    const stop = [firstResult, nextSection].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? doc.length;
+    doc = `${doc.slice(0, heading)}${SECTION}\n${doc.slice(stop).trimStart()}`;
+  }
+  const start = `<!-- bench:escalate ${machine.isoDay} -->`;
+  const end = `<!-- /bench:escalate ${machine.isoDay} -->`;
+  const at = doc.indexOf(start);
+  if (at >= 0) doc = `${doc.slice(0, at)}${block}${doc.slice(doc.indexOf(end, at) + end.length)}`;
+  else {
+    // At the end of this section: before the next "## " heading, or at the end of the file.
+    const next = doc.indexOf('\n## ', doc.indexOf(HEADING) + 1);
+    doc = next < 0 ? `${doc.trimEnd()}\n\n${block}\n` : `${doc.slice(0, next).trimEnd()}\n\n${block}\n${doc.slice(next)}`;
+  }
+  await writeFile(DOC, doc.endsWith('\n') ? doc : `${doc}\n`);
+  return DOC;
+}

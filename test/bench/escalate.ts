@@ -1,0 +1,37 @@
+/**
+ * `pnpm bench:escalate` (issue 5): (1) evaluate and schedule 10,000 clients with ladder steps due
+ * — time, clients/s, the actions by type, peak RSS — and (2) render 10,000 emails through the
+ * compiled templates against running mjml2html per email (target: ≥ 100× faster).
+ *
+ *   node --import tsx test/bench/escalate.ts          writes docs/benchmarks.md
+ *   BENCH_ESCALATE_DOCS=0 BENCH_ESCALATE_CLIENTS=2000 BENCH_ESCALATE_EMAILS=2000 node --import tsx test/bench/escalate.ts
+ */
+import { defaultEscalationSettings } from '@firmly/core';
+import { benchClients, sharedCalendars } from './escalate-clients';
+import { measureEvaluation } from './escalate-evaluate';
+import { measureRendering } from './escalate-render';
+import { recordResults, resultsBlock } from './escalate-report';
+import { machineInfo } from './report';
+
+const CLIENTS = Number(process.env.BENCH_ESCALATE_CLIENTS || 10_000);
+const EMAILS = Number(process.env.BENCH_ESCALATE_EMAILS || 10_000);
+/** mjml2html takes milliseconds per email; a sample gives its per-email cost without minutes of waiting. */
+const UNCOMPILED_SAMPLE = Math.min(300, EMAILS);
+/** A Wednesday morning in both zones, clear of public holidays. */
+const NOW = new Date('2026-12-09T10:30:00Z');
+
+async function main() {
+  const settings = defaultEscalationSettings;
+  const calendars = sharedCalendars();
+  const clients = benchClients(CLIENTS, NOW, settings, calendars);
+  const evaluation = measureEvaluation(clients, settings, calendars);
+  const render = await measureRendering(EMAILS, UNCOMPILED_SAMPLE);
+  const memory = { maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify({ evaluation, render, memory }, null, 2)}\n`);
+  if (process.env.BENCH_ESCALATE_DOCS === '0') return;
+  const machine = machineInfo(new Date().toUTCString());
+  const doc = await recordResults(machine, resultsBlock(machine, evaluation, render, UNCOMPILED_SAMPLE, memory));
+  process.stdout.write(`recorded in ${doc}\n`);
+}
+
+await main();
