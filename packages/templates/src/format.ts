@@ -43,22 +43,23 @@ function toDecimalText(amountMinor: bigint, digits: number): `${number}` {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(locale: EmailLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = numberFormats.get(key);
+/** `key` names the options (callers build it from the few fields they vary): cheaper than serialising them per call. */
+function numberFormat(locale: EmailLocale, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const cacheKey = `${locale}|${key}`;
+  let found = numberFormats.get(cacheKey);
   if (!found) {
     found = new Intl.NumberFormat(LANGUAGE_TAGS[locale], options);
-    numberFormats.set(key, found);
+    numberFormats.set(cacheKey, found);
   }
   return found;
 }
 
-function dateFormat(locale: EmailLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = dateFormats.get(key);
+function dateFormat(locale: EmailLocale, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const cacheKey = `${locale}|${key}`;
+  let found = dateFormats.get(cacheKey);
   if (!found) {
     found = new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], options);
-    dateFormats.set(key, found);
+    dateFormats.set(cacheKey, found);
   }
   return found;
 }
@@ -66,7 +67,7 @@ function dateFormat(locale: EmailLocale, options: Intl.DateTimeFormatOptions): I
 export function formatMoney(amount: MoneyAmount, locale: EmailLocale): string {
   const digits = minorDigits(amount.currency);
   const shown = SHOWN_WITHOUT_DECIMALS.has(amount.currency) ? 0 : digits;
-  const formatter = numberFormat(locale, {
+  const formatter = numberFormat(locale, `currency|${amount.currency}|${shown}`, {
     style: 'currency',
     currency: amount.currency,
     minimumFractionDigits: shown,
@@ -81,11 +82,24 @@ const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * "30 November 2026" / "2026. november 30.". A calendar day is shown as written; an instant
  * is shown as the day it is in the reader's time zone.
  */
+/** Days already written out (the same due dates and reminder days recur across a batch of emails); bounded. */
+const formattedDays = new Map<string, string>();
+const MAX_FORMATTED_DAYS = 10_000;
+
 export function formatDate(value: DateInput, locale: EmailLocale, timeZone = 'UTC'): string {
   const isCalendarDay = typeof value === 'string' && CALENDAR_DAY.test(value);
   const date = typeof value === 'string' ? new Date(isCalendarDay ? `${value}T00:00:00Z` : value) : value;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(value)}`);
-  return dateFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: isCalendarDay ? 'UTC' : timeZone }).format(date);
+  const time = date.getTime();
+  if (Number.isNaN(time)) throw new RangeError(`not a date: ${String(value)}`);
+  const zone = isCalendarDay ? 'UTC' : timeZone;
+  const key = `${locale}|${zone}|${time}`;
+  let text = formattedDays.get(key);
+  if (text === undefined) {
+    text = dateFormat(locale, `day|${zone}`, { year: 'numeric', month: 'long', day: 'numeric', timeZone: zone }).format(date);
+    if (formattedDays.size >= MAX_FORMATTED_DAYS) formattedDays.clear();
+    formattedDays.set(key, text);
+  }
+  return text;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) as a word: "Monday", "hétfő". */
@@ -93,16 +107,16 @@ export function formatWeekday(isoWeekday: number, locale: EmailLocale): string {
   if (!Number.isInteger(isoWeekday) || isoWeekday < 1 || isoWeekday > 7) throw new RangeError(`ISO weekday must be 1–7, got ${isoWeekday}`);
   // 2024-01-01 was a Monday.
   const day = new Date(Date.UTC(2024, 0, isoWeekday));
-  return dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(day);
+  return dateFormat(locale, 'weekday', { weekday: 'long', timeZone: 'UTC' }).format(day);
 }
 
 export function formatNumber(value: number, locale: EmailLocale, maximumFractionDigits = 1): string {
-  return numberFormat(locale, { maximumFractionDigits }).format(value);
+  return numberFormat(locale, `number|${maximumFractionDigits}`, { maximumFractionDigits }).format(value);
 }
 
 /** A share between 0 and 1 as a whole percentage. */
 export function formatPercent(share: number, locale: EmailLocale): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return numberFormat(locale, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /** Totals per currency, in the order the currencies first appear (mixed-currency debts stay separate). */

@@ -9,8 +9,11 @@
 const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]+/gu;
 
 /** One line of plain text: every run of control characters becomes a single space. */
+/** The same characters, for a test without the global flag's state: most values have none, and testing is cheaper than replacing. */
+const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source, 'u');
+
 export function toSafeLine(value: string): string {
-  return value.replace(CONTROL_CHARACTERS, ' ');
+  return HAS_CONTROL_CHARACTER.test(value) ? value.replace(CONTROL_CHARACTERS, ' ') : value;
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -22,8 +25,11 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** Safe in element text and in quoted attribute values (the only places a slot may sit). */
+const NEEDS_ESCAPING = /[&<>"']/;
+
 export function escapeHtml(value: string): string {
-  return toSafeLine(value).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
+  const line = toSafeLine(value);
+  return NEEDS_ESCAPING.test(line) ? line.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character) : line;
 }
 
 // "Re:" in English clients, "Vá:"/"Válasz:" in Hungarian Outlook and Gmail, "AW:"/"SV:" elsewhere:
