@@ -122,17 +122,15 @@ describe('ladder emails go out in the invoice’s thread, once approved, and nev
     const draft = await draftOf(s.workspaceId, 'payment_reminder');
     const approved = await approveEmail(t.db, s.workspaceId, draft.id, { now: at('2026-11-04T10:05:00'), operatorId: s.operatorId });
     expect(approved.ok).toBe(true);
-    await t.db
-      .insert(schema.payments)
-      .values({
-        workspaceId: s.workspaceId,
-        invoiceId: s.invoiceId,
-        amountMinor: 125_050n,
-        currency: 'EUR',
-        paidOn: '2026-11-04',
-        reference: 'bank-a7',
-        source: 'api',
-      });
+    await t.db.insert(schema.payments).values({
+      workspaceId: s.workspaceId,
+      invoiceId: s.invoiceId,
+      amountMinor: 125_050n,
+      currency: 'EUR',
+      paidOn: '2026-11-04',
+      reference: 'bank-a7',
+      source: 'api',
+    });
     clock.set(at('2026-11-04T10:10:00'));
     const sentBefore = sandbox.admin.messages(address).length;
     expect(await runJob(deps, 'send', 'email.send', { workspaceId: s.workspaceId, outgoingEmailId: draft.id })).toBe('cancelled');

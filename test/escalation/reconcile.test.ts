@@ -1,0 +1,91 @@
+import { createLogger } from '@firmly/config';
+import { fixedClock } from '@firmly/core';
+import { schema } from '@firmly/db';
+import { useTestDatabase } from '@firmly/db/testing';
+import { createQueueBackend, type QueueBackend } from '@firmly/queue';
+import { deleteKeysWithPrefix, uniqueQueuePrefix } from '@firmly/queue/testing';
+import type { ProcessorDeps } from '@firmly/worker';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
+
+const t = useTestDatabase();
+const log = createLogger('test', 'silent');
+const redisUrl = inject('redisUrl');
+const prefix = uniqueQueuePrefix('reconcile');
+
+describe.skipIf(!redisUrl)(`losing the Redis queues loses no step (${redisUrl ? 'redis' : 'skipped: no Redis reachable'})`, () => {
+  let queues: QueueBackend;
+  let deps: ProcessorDeps;
+  const clock = fixedClock(new Date('2026-11-04T10:00:00Z'));
+
+  beforeAll(async () => {
+    queues = await createQueueBackend({ kind: 'redis', redisUrl: redisUrl ?? '', prefix }, () => undefined);
+    deps = workerDeps({ db: t.db, queues, log, clock, settings: sandboxSettings({}) });
+  });
+  afterAll(async () => {
+    await queues?.close();
+    if (redisUrl) await deleteKeysWithPrefix(redisUrl, prefix);
+  });
+
+  it('the reconciler re-creates the next step from PostgreSQL, and nothing is drafted twice', async () => {
+    const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'reconcile', name: 'Studio' }).returning();
+    if (!ws) throw new Error('no workspace');
+    const [client] = await t.db
+      .insert(schema.clients)
+      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/London' })
+      .returning();
+    if (!client) throw new Error('no client');
+    await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
+    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
+    await t.db
+      .insert(schema.invoices)
+      .values({
+        workspaceId: ws.id,
+        clientId: client.id,
+        number: 'R-1',
+        amountMinor: 50_000n,
+        currency: 'GBP',
+        issuedOn: '2026-10-19',
+        dueOn: '2026-11-02',
+        source: 'api',
+      });
+
+    // The reminder is drafted and sent; its next step (work paused) is three business days after the send.
+    await runJob(deps, 'escalate', 'client.escalate', { workspaceId: ws.id, clientId: client.id });
+    const [reminder] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.workspaceId, ws.id));
+    for (const state of ['approved', 'sending', 'sent'] as const)
+      await t.db
+        .update(schema.outgoingEmails)
+        .set({ state, ...(state === 'sent' ? { providerAcceptedAt: clock.now() } : {}) })
+        .where(eq(schema.outgoingEmails.id, reminder?.id ?? ''));
+    const first = (await runJob(deps, 'escalate', 'client.escalate', { workspaceId: ws.id, clientId: client.id })) as {
+      recheckAt?: string;
+    };
+    // Wednesday 10:00 + 3 business days (London) = Monday 10:00.
+    expect(first.recheckAt).toBe('2026-11-09T10:00:00.000Z');
+    const recheckId = `escalate-${client.id}-at-${new Date(first.recheckAt ?? '').getTime()}`;
+    const escalate = queues.queue('escalate');
+    expect(await escalate.getJob(recheckId)).toBeDefined();
+
+    // Redis loses everything of ours. (Only this test's prefix: FLUSHALL would take the other
+    // test files' queues with it; for firmly's queues the effect is the same.)
+    await deleteKeysWithPrefix(redisUrl ?? '', prefix);
+    expect(await escalate.getJob(recheckId)).toBeUndefined();
+
+    // The reconciler (the periodic catch-up) asks for every monitored client to be evaluated again…
+    await runJob(deps, 'maintenance', 'analysis.catch-up', {});
+    const requested = (await escalate.getJobs(['delayed', 'waiting'])).filter(
+      (j) => (j.data as { clientId: string }).clientId === client.id,
+    );
+    expect(requested.length).toBeGreaterThan(0);
+    // …and that evaluation re-creates the scheduled step, without drafting anything again.
+    await runJob(deps, 'escalate', 'client.escalate', { workspaceId: ws.id, clientId: client.id });
+    expect(await escalate.getJob(recheckId)).toBeDefined();
+    const drafts = await t.db
+      .select({ kind: schema.outgoingEmails.kind })
+      .from(schema.outgoingEmails)
+      .where(eq(schema.outgoingEmails.workspaceId, ws.id));
+    expect(drafts.map((d) => d.kind)).toEqual(['payment_reminder']);
+  });
+});
