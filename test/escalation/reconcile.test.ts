@@ -38,18 +38,16 @@ describe.skipIf(!redisUrl)(`losing the Redis queues loses no step (${redisUrl ? 
     if (!client) throw new Error('no client');
     await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
     await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db
-      .insert(schema.invoices)
-      .values({
-        workspaceId: ws.id,
-        clientId: client.id,
-        number: 'R-1',
-        amountMinor: 50_000n,
-        currency: 'GBP',
-        issuedOn: '2026-10-19',
-        dueOn: '2026-11-02',
-        source: 'api',
-      });
+    await t.db.insert(schema.invoices).values({
+      workspaceId: ws.id,
+      clientId: client.id,
+      number: 'R-1',
+      amountMinor: 50_000n,
+      currency: 'GBP',
+      issuedOn: '2026-10-19',
+      dueOn: '2026-11-02',
+      source: 'api',
+    });
 
     // The reminder is drafted and sent; its next step (work paused) is three business days after the send.
     await runJob(deps, 'escalate', 'client.escalate', { workspaceId: ws.id, clientId: client.id });

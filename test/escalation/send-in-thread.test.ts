@@ -114,6 +114,61 @@ describe('ladder emails go out in the invoice’s thread, once approved, and nev
     expect(inThread[1]?.raw.toString('utf8')).toContain(`In-Reply-To: <${s.invoiceMessage}>`);
   });
 
+  it('the late payer from due date to work resumed: every email approved, sent once, in the invoice thread', async () => {
+    const address = 'whole-ladder@agency.example';
+    const s = await invoiced(address, 'ladder-whole');
+    const escalate = () => runJob(deps, 'escalate', 'client.escalate', { workspaceId: s.workspaceId, clientId: s.clientId });
+    const approveAndSend = async (kind: 'payment_reminder' | 'work_paused' | 'work_resumed', when: string) => {
+      const [draft] = await t.db
+        .select()
+        .from(schema.outgoingEmails)
+        .where(and(eq(schema.outgoingEmails.workspaceId, s.workspaceId), eq(schema.outgoingEmails.kind, kind)));
+      if (!draft) throw new Error(`no ${kind} draft`);
+      clock.set(at(when));
+      const approved = await approveEmail(t.db, s.workspaceId, draft.id, { now: clock.now(), operatorId: s.operatorId });
+      if (!approved.ok) throw new Error(approved.detail);
+      expect(await runJob(deps, 'send', 'email.send', { workspaceId: s.workspaceId, outgoingEmailId: draft.id })).toBe('sent');
+      return draft;
+    };
+    const status = async () =>
+      (await t.db.select({ status: schema.clients.status }).from(schema.clients).where(eq(schema.clients.id, s.clientId)))[0]?.status;
+
+    clock.set(at('2026-11-04T10:00:00'));
+    await escalate();
+    const reminder = await approveAndSend('payment_reminder', '2026-11-04T10:30:00');
+    clock.set(at('2026-11-09T11:00:00')); // three business days after the reminder went out
+    await escalate();
+    const paused = await approveAndSend('work_paused', '2026-11-09T11:30:00');
+    await escalate(); // the send asked for it too; the notice being sent is what pauses the client
+    expect(await status()).toBe('paused');
+    await t.db
+      .insert(schema.payments)
+      .values({
+        workspaceId: s.workspaceId,
+        invoiceId: s.invoiceId,
+        amountMinor: 125_050n,
+        currency: 'EUR',
+        paidOn: '2026-11-10',
+        reference: 'bank-whole',
+        source: 'api',
+      });
+    clock.set(at('2026-11-10T12:00:00'));
+    await escalate();
+    expect(await status()).toBe('active');
+    const resumed = await approveAndSend('work_resumed', '2026-11-10T12:30:00');
+
+    const threadOfInvoice = sandbox.admin.messages(address).find((m) => m.messageId === s.invoiceMessage)?.threadId;
+    const inThread = sandbox.admin.messages(address).filter((m) => m.threadId === threadOfInvoice);
+    expect(inThread.map((m) => m.messageId)).toEqual([s.invoiceMessage, reminder.messageId, paused.messageId, resumed.messageId]);
+    // Nothing more to say: evaluating again drafts nothing.
+    await escalate();
+    const all = await t.db
+      .select({ kind: schema.outgoingEmails.kind, state: schema.outgoingEmails.state })
+      .from(schema.outgoingEmails)
+      .where(eq(schema.outgoingEmails.workspaceId, s.workspaceId));
+    expect(all.map((e) => `${e.kind}:${e.state}`).sort()).toEqual(['payment_reminder:sent', 'work_paused:sent', 'work_resumed:sent']);
+  });
+
   it('a payment recorded while the approved reminder waits cancels it before it goes out', async () => {
     const address = 'paid-meanwhile@agency.example';
     const s = await invoiced(address, 'ladder-paid');
