@@ -151,6 +151,44 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
     ]);
   });
 
+  it('with auto-send on for reminders, approves the reminder itself for working hours and queues its send', async () => {
+    const [ws] = await t.db
+      .insert(schema.workspaces)
+      .values({ slug: 'ladder-auto', name: 'Studio', settings: { playbook: { autoSend: { payment_reminder: true } } } })
+      .returning();
+    if (!ws) throw new Error('no workspace');
+    const [client] = await t.db
+      .insert(schema.clients)
+      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/Budapest', locale: 'en' })
+      .returning();
+    if (!client) throw new Error('no client');
+    await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
+    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
+    await t.db
+      .insert(schema.invoices)
+      .values({
+        workspaceId: ws.id,
+        clientId: client.id,
+        number: 'AUTO-1',
+        amountMinor: 9_900n,
+        currency: 'EUR',
+        issuedOn: '2026-10-19',
+        dueOn: '2026-11-02',
+        source: 'api',
+      });
+    clock.set(local('2026-11-04T07:30:00')); // before working hours in Budapest
+    await escalate(ws.id, client.id);
+    const [reminder] = await emails(ws.id);
+    expect(reminder).toMatchObject({ kind: 'payment_reminder', state: 'approved' });
+    expect(reminder?.sendAfter?.toISOString()).toBe(local('2026-11-04T09:00:00').toISOString());
+    expect(await queues.queue('send').getJob(reminder?.id ?? '')).toBeDefined();
+    const [approval] = await t.db
+      .select({ actor: schema.auditEvents.actor })
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.workspaceId, ws.id), eq(schema.auditEvents.action, 'email.approved')));
+    expect(approval?.actor).toBe('firmly:auto-send');
+  });
+
   it('cancels a pending reminder, never sends it, once the invoice is paid', async () => {
     const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'ladder-2', name: 'Studio' }).returning();
     if (!ws) throw new Error('no workspace');

@@ -141,17 +141,15 @@ describe('ladder emails go out in the invoice’s thread, once approved, and nev
     const paused = await approveAndSend('work_paused', '2026-11-09T11:30:00');
     await escalate(); // the send asked for it too; the notice being sent is what pauses the client
     expect(await status()).toBe('paused');
-    await t.db
-      .insert(schema.payments)
-      .values({
-        workspaceId: s.workspaceId,
-        invoiceId: s.invoiceId,
-        amountMinor: 125_050n,
-        currency: 'EUR',
-        paidOn: '2026-11-10',
-        reference: 'bank-whole',
-        source: 'api',
-      });
+    await t.db.insert(schema.payments).values({
+      workspaceId: s.workspaceId,
+      invoiceId: s.invoiceId,
+      amountMinor: 125_050n,
+      currency: 'EUR',
+      paidOn: '2026-11-10',
+      reference: 'bank-whole',
+      source: 'api',
+    });
     clock.set(at('2026-11-10T12:00:00'));
     await escalate();
     expect(await status()).toBe('active');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DraftAction, EscalationAction } from '@firmly/core';
+import type { BusinessCalendar, DraftAction, EscalationAction } from '@firmly/core';
 import { appendAuditEvent, type Executor, raiseAlert, schema } from '@firmly/db';
 import { type DatedNote, type EmailLocale, renderEmail } from '@firmly/templates';
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -7,6 +7,8 @@ import { type LetterParties, templateInputOf } from './template-data';
 
 export interface AppliedActions {
   drafted: string[];
+  /** Drafts of kinds the workspace sends without review: approved here, to be queued after commit. */
+  autoApproved: Array<{ id: string; sendAfter: Date }>;
   cancelled: string[];
   statusChanged?: string | undefined;
   alerts: number;
@@ -202,6 +204,35 @@ async function draft(db: Executor, workspaceId: string, clientId: string, action
 }
 
 /**
+ * PRODUCT §5.1: nothing goes out without an operator's approval unless the workspace turned on
+ * auto-send for that kind. Then the draft is approved here, for the client's next working
+ * instant (§5.5), recorded as approved by firmly itself; the send still re-checks its cause.
+ */
+async function autoApprove(
+  db: Executor,
+  workspaceId: string,
+  emailId: string,
+  kind: string,
+  context: { now: Date; calendar: BusinessCalendar },
+): Promise<{ id: string; sendAfter: Date }> {
+  const sendAfter = context.calendar.nextWorkingInstant(context.now);
+  await db
+    .update(schema.outgoingEmails)
+    .set({ state: 'approved', sendAfter, reviewedAt: context.now })
+    .where(and(eq(schema.outgoingEmails.id, emailId), eq(schema.outgoingEmails.state, 'pending_review')));
+  await appendAuditEvent(db, {
+    workspaceId,
+    actor: 'firmly:auto-send',
+    action: 'email.approved',
+    subjectType: 'outgoing_email',
+    subjectId: emailId,
+    data: { kind, sendAfter: sendAfter.toISOString(), reason: 'auto-send is on for this kind' },
+    occurredAt: context.now,
+  });
+  return { id: emailId, sendAfter };
+}
+
+/**
  * Carries out what the ladders decided, inside the caller's transaction (the client row is
  * locked): drafts rendered from the compiled templates into the outbox (once per step: the
  * idempotency key), stale drafts cancelled with their reason, the client's status changed,
@@ -213,9 +244,9 @@ export async function applyEscalationActions(
   workspaceId: string,
   clientId: string,
   actions: readonly EscalationAction[],
-  context: { now: Date; timeZone: string },
+  context: { now: Date; timeZone: string; calendar: BusinessCalendar },
 ): Promise<AppliedActions> {
-  const applied: AppliedActions = { drafted: [], cancelled: [], alerts: 0, skipped: [] };
+  const applied: AppliedActions = { drafted: [], autoApproved: [], cancelled: [], alerts: 0, skipped: [] };
   let parties: LetterParties | undefined;
   for (const action of actions) {
     switch (action.type) {
@@ -248,8 +279,10 @@ export async function applyEscalationActions(
       case 'draft': {
         parties ??= await letterParties(db, workspaceId, clientId, context.timeZone);
         const outcome = await draft(db, workspaceId, clientId, action, parties, context.now);
-        if ('id' in outcome && outcome.id) applied.drafted.push(outcome.id);
-        else applied.skipped.push({ stepKey: action.stepKey, reason: outcome.skipped ?? 'unknown' });
+        if ('id' in outcome && outcome.id) {
+          applied.drafted.push(outcome.id);
+          if (action.autoSend) applied.autoApproved.push(await autoApprove(db, workspaceId, outcome.id, action.kind, context));
+        } else applied.skipped.push({ stepKey: action.stepKey, reason: outcome.skipped ?? 'unknown' });
         break;
       }
       case 'set_client_status': {

@@ -1,6 +1,6 @@
-import { type Clock, evaluateEscalations } from '@firmly/core';
+import { businessCalendar, type Clock, evaluateEscalations } from '@firmly/core';
 import { type Database, loadEscalationState, raiseAlert } from '@firmly/db';
-import { enqueue, type QueueBackend } from '@firmly/queue';
+import { enqueue, type QueueBackend, scheduleSend } from '@firmly/queue';
 import type { Logger } from 'pino';
 import { type AppliedActions, applyEscalationActions } from '../escalation/apply';
 
@@ -51,10 +51,15 @@ export function escalateClientJob(deps: { db: Database; queues: QueueBackend; cl
         return { notRun: `invalid playbook settings: ${problems}` };
       }
       const actions = evaluateEscalations(state.input, state.settings.settings);
-      return applyEscalationActions(tx, workspaceId, clientId, actions, { now, timeZone: state.input.client.calendar.timezone });
+      return applyEscalationActions(tx, workspaceId, clientId, actions, {
+        now,
+        timeZone: state.input.client.calendar.timezone,
+        calendar: businessCalendar(state.input.client.calendar),
+      });
     });
     if ('notRun' in result) return { status: 'skipped', reason: result.notRun };
     const { recheckAt, ...rest } = result;
+    for (const approved of result.autoApproved) await scheduleSend(deps.queues, workspaceId, approved.id, approved.sendAfter);
     if (recheckAt) {
       await enqueue(
         deps.queues,
