@@ -164,18 +164,16 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
     if (!client) throw new Error('no client');
     await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
     await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db
-      .insert(schema.invoices)
-      .values({
-        workspaceId: ws.id,
-        clientId: client.id,
-        number: 'AUTO-1',
-        amountMinor: 9_900n,
-        currency: 'EUR',
-        issuedOn: '2026-10-19',
-        dueOn: '2026-11-02',
-        source: 'api',
-      });
+    await t.db.insert(schema.invoices).values({
+      workspaceId: ws.id,
+      clientId: client.id,
+      number: 'AUTO-1',
+      amountMinor: 9_900n,
+      currency: 'EUR',
+      issuedOn: '2026-10-19',
+      dueOn: '2026-11-02',
+      source: 'api',
+    });
     clock.set(local('2026-11-04T07:30:00')); // before working hours in Budapest
     await escalate(ws.id, client.id);
     const [reminder] = await emails(ws.id);

@@ -11,6 +11,7 @@ export * from './repos/escalation';
 export * from './repos/ingest';
 export * from './repos/mailbox-auth';
 export * from './repos/mailboxes';
+export * from './repos/proposals';
 export * from './repos/review';
 export * from './repos/watches';
 export * as schema from './schema/index';
