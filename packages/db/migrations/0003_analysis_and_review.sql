@@ -61,6 +61,20 @@ CREATE TABLE "message_analyses" (
 	CONSTRAINT "message_analyses_message_key" UNIQUE("workspace_id","message_id")
 );
 --> statement-breakpoint
+CREATE TABLE "template_overrides" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"locale" text NOT NULL,
+	"mjml" text NOT NULL,
+	"subject" text,
+	"text" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "template_overrides_workspace_id_id_key" UNIQUE("workspace_id","id"),
+	CONSTRAINT "template_overrides_kind_locale_key" UNIQUE("workspace_id","kind","locale")
+);
+--> statement-breakpoint
 ALTER TABLE "asks" ADD COLUMN "kind" text;--> statement-breakpoint
 ALTER TABLE "clients" ADD COLUMN "status_changed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "reminders_paused" boolean DEFAULT false NOT NULL;--> statement-breakpoint
@@ -82,6 +96,7 @@ ALTER TABLE "message_analyses" ADD CONSTRAINT "message_analyses_workspace_id_wor
 ALTER TABLE "message_analyses" ADD CONSTRAINT "message_analyses_message_fk" FOREIGN KEY ("workspace_id","message_id") REFERENCES "public"."messages"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_analyses" ADD CONSTRAINT "message_analyses_thread_fk" FOREIGN KEY ("workspace_id","thread_id") REFERENCES "public"."threads"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_analyses" ADD CONSTRAINT "message_analyses_client_fk" FOREIGN KEY ("workspace_id","client_id") REFERENCES "public"."clients"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "template_overrides" ADD CONSTRAINT "template_overrides_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "mail_proposals_client_status_idx" ON "mail_proposals" USING btree ("workspace_id","client_id","status");--> statement-breakpoint
 CREATE INDEX "message_analyses_client_sent_idx" ON "message_analyses" USING btree ("workspace_id","client_id","sent_at");--> statement-breakpoint
 CREATE INDEX "message_analyses_thread_idx" ON "message_analyses" USING btree ("workspace_id","thread_id");

@@ -21,5 +21,6 @@ export * from './messages';
 export * from './operators';
 export * from './outgoing-emails';
 export * from './payments';
+export * from './template-overrides';
 export * from './threads';
 export * from './workspaces';

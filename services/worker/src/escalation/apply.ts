@@ -4,6 +4,7 @@ import { appendAuditEvent, type Executor, raiseAlert, schema } from '@firmly/db'
 import { type DatedNote, type EmailLocale, renderEmail } from '@firmly/templates';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { type LetterParties, templateInputOf } from './template-data';
+import { overrideFor } from './template-overrides';
 
 export interface AppliedActions {
   drafted: string[];
@@ -162,8 +163,12 @@ async function draft(db: Executor, workspaceId: string, clientId: string, action
     now,
     action.kind === 'expectations_reset' ? { controlExamples: await controlExamples(db, workspaceId, clientId) } : {},
   );
+  const override = await overrideFor(db, workspaceId, input.kind, locale);
   // `input` pairs each kind with its data; TypeScript cannot follow that pairing through the generic call.
-  const rendered = await renderEmail(input.kind, locale, input.data as never, where.subject ? { threadSubject: where.subject } : {});
+  const rendered = await renderEmail(input.kind, locale, input.data as never, {
+    ...(where.subject ? { threadSubject: where.subject } : {}),
+    ...(override ? { override } : {}),
+  });
   const runId = await runFor(db, workspaceId, clientId, action, now);
   const domain = mailbox?.address.split('@')[1] ?? 'firmly.invalid';
   const [row] = await db
