@@ -5,6 +5,7 @@ import { mailboxDeps, publicUrlOf, readinessChecks, startServer, webhookDeps } f
 import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
 import { createDatabase, createPool, issueOperatorApiKey, migrateDatabase, resolveDatabase } from '@firmly/db';
 import { createQueueBackend, enqueue, queueBackendConfig } from '@firmly/queue';
+import { precompileTemplates } from '@firmly/templates';
 import { defaultProcessors, processorDeps, scheduleRecurringJobs, startWorkers } from '@firmly/worker';
 import { startDemoMailbox } from './demo-mailbox';
 import { DEMO_WORKSPACE_SLUG, ensureDemoWorkspace } from './demo-workspace';
@@ -56,6 +57,7 @@ const queues = await createQueueBackend(
   queueBackendConfig({ redisUrl: config.REDIS_URL, databaseUrl: database.url, prefix: config.QUEUE_PREFIX }),
   (err, source) => log.warn({ err, source }, 'queue store error'),
 );
+await precompileTemplates();
 const workers = startWorkers({
   backend: queues,
   processors: defaultProcessors(processorDeps({ config: mailConfig, db, queues, log })),

@@ -1,6 +1,7 @@
 import { createLogger, loadEnvOrExit, onShutdownSignal, workerEnvSpec } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
+import { precompileTemplates } from '@firmly/templates';
 import { processorDeps } from './compose';
 import type { ProcessorDeps } from './processors/index';
 import { type Processors, scheduleRecurringJobs, startWorkers } from './runtime';
@@ -19,6 +20,9 @@ export async function runWorkerProcess(makeProcessors: (deps: ProcessorDeps) => 
     (err, source) => log.warn({ err, source }, 'queue store error'),
   );
   const db = createDatabase(pool);
+  // Every email template through MJML once, before the first job: a template that no longer
+  // compiles stops the worker here, loudly, instead of failing drafts one by one.
+  await precompileTemplates();
   const runtime = startWorkers({
     backend,
     processors: makeProcessors(processorDeps({ config, db, queues: backend, log })),
