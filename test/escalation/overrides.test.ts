@@ -39,18 +39,16 @@ describe("a workspace's own wording", () => {
     if (!operator || !client) throw new Error('setup');
     await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
     await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db
-      .insert(schema.invoices)
-      .values({
-        workspaceId: ws.id,
-        clientId: client.id,
-        number: 'W-1',
-        amountMinor: 10_000n,
-        currency: 'GBP',
-        issuedOn: '2026-10-19',
-        dueOn: '2026-11-02',
-        source: 'api',
-      });
+    await t.db.insert(schema.invoices).values({
+      workspaceId: ws.id,
+      clientId: client.id,
+      number: 'W-1',
+      amountMinor: 10_000n,
+      currency: 'GBP',
+      issuedOn: '2026-10-19',
+      dueOn: '2026-11-02',
+      source: 'api',
+    });
     const ctx = { now: clock.now(), operatorId: operator.id };
     const ours = builtInTemplateSources('payment_reminder', 'en');
 
