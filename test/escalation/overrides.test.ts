@@ -1,10 +1,10 @@
 import { createLogger } from '@firmly/config';
 import { fixedClock } from '@firmly/core';
-import { schema } from '@firmly/db';
+import { editEmail, schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { builtInTemplateSources } from '@firmly/templates';
-import { type ProcessorDeps, saveTemplateOverride } from '@firmly/worker';
+import { type ProcessorDeps, rendererForEdit, saveTemplateOverride } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
@@ -72,5 +72,23 @@ describe("a workspace's own wording", () => {
     expect(draft?.html).toContain(ownWording);
     expect(draft?.text).toContain(ownWording);
     expect(draft?.text).toContain('W-1');
+
+    // The operator edits the draft's facts in the review queue: re-rendered with the same wording.
+    const edited = await editEmail(
+      t.db,
+      ws.id,
+      draft?.id ?? '',
+      { data: { paymentDetails: 'Sort code 12-34-56, account 12345678' } },
+      rendererForEdit(t.db, ws.id),
+      ctx,
+    );
+    expect(edited.ok).toBe(true);
+    const [after] = await t.db
+      .select()
+      .from(schema.outgoingEmails)
+      .where(eq(schema.outgoingEmails.id, draft?.id ?? ''));
+    expect(after?.text).toContain('Sort code 12-34-56, account 12345678');
+    expect(after?.text).toContain('W-1');
+    expect(after?.html).toContain(ownWording);
   });
 });
