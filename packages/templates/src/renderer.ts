@@ -79,7 +79,10 @@ export function createEmailRenderer(options: { readonly compileMjml?: MjmlCompil
     let pending = cache.get(key);
     if (!pending) {
       pending = compileBuiltIn(kind, locale, compileMjml);
-      pending.then((compiled) => ready.set(key, compiled), () => undefined);
+      pending.then(
+        (compiled) => ready.set(key, compiled),
+        () => undefined,
+      );
       // A failed compilation is not cached, so a later call reports the same problem again.
       pending.catch(() => cache.delete(key));
       cache.set(key, pending);
