@@ -11,7 +11,7 @@ import {
   validateWorkingCalendar,
   type WorkingCalendar,
 } from '@firmly/core';
-import { and, eq, gte, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit';
 import type { Executor } from '../client';
 import { asks } from '../schema/asks';
@@ -21,13 +21,12 @@ import { clientHealth } from '../schema/client-health';
 import { clients, defaultWorkingCalendar } from '../schema/clients';
 import { controlSamples } from '../schema/control-samples';
 import { incidents } from '../schema/incidents';
-import { invoices } from '../schema/invoices';
 import { mailProposals } from '../schema/mail-proposals';
 import { messageAnalyses } from '../schema/message-analyses';
 import { messages } from '../schema/messages';
-import { payments } from '../schema/payments';
 import { threads } from '../schema/threads';
 import { workspaces } from '../schema/workspaces';
+import { loadClientAsks, loadClientInvoices } from './client-record';
 
 /** PRODUCT §4.1: an ask may stay open 2 business days before the first nudge. */
 export const DEFAULT_SLA_BUSINESS_DAYS = 2;
@@ -363,17 +362,7 @@ export interface ClientRollupInput {
 /** What the client rollup reads: asks of the analysis window, recent findings of the client's own mail (auto-replies too), every live invoice. */
 export async function loadClientRollupInput(db: Executor, workspaceId: string, clientId: string, now: Date): Promise<ClientRollupInput> {
   const since = new Date(now.getTime() - ANALYSIS_WINDOW_DAYS * DAY);
-  const askRows = await db
-    .select()
-    .from(asks)
-    .where(
-      and(
-        eq(asks.workspaceId, workspaceId),
-        eq(asks.clientId, clientId),
-        inArray(asks.status, ['open', 'answered']),
-        gte(asks.askedAt, since),
-      ),
-    );
+  const windowAsks = await loadClientAsks(db, workspaceId, clientId, since);
   const inboundRows = await db
     .select()
     .from(messageAnalyses)
@@ -386,42 +375,8 @@ export async function loadClientRollupInput(db: Executor, workspaceId: string, c
         gte(messageAnalyses.sentAt, since),
       ),
     );
-  const invoiceRows = await db
-    .select({ invoice: invoices, payment: payments })
-    .from(invoices)
-    .leftJoin(payments, and(eq(payments.workspaceId, invoices.workspaceId), eq(payments.invoiceId, invoices.id)))
-    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.clientId, clientId), sql`${invoices.voidedAt} IS NULL`));
-  const facts = new Map<string, InvoiceFacts>();
-  for (const { invoice, payment } of invoiceRows) {
-    let fact = facts.get(invoice.id);
-    if (!fact) {
-      fact = {
-        invoiceId: invoice.id,
-        number: invoice.number,
-        issuedOn: invoice.issuedOn,
-        dueOn: invoice.dueOn,
-        amountMinor: Number(invoice.amountMinor),
-        currency: invoice.currency,
-        payments: [],
-      };
-      facts.set(invoice.id, fact);
-    }
-    if (payment) fact.payments.push({ paidOn: payment.paidOn, amountMinor: Number(payment.amountMinor) });
-  }
   return {
-    asks: askRows.map((a) => ({
-      messageId: a.messageId,
-      threadId: a.threadId,
-      askedAt: a.askedAt,
-      source: a.source,
-      kind: (a.kind ?? undefined) as AskOutcome['kind'],
-      sentence: a.sentence ?? undefined,
-      rule: a.rule ?? undefined,
-      status: a.status === 'answered' ? 'answered' : 'open',
-      answeredByMessageId: a.answeredByMessageId ?? undefined,
-      answeredAt: a.answeredAt ?? undefined,
-      pausedUntil: a.pausedUntil ?? undefined,
-    })),
+    asks: windowAsks,
     inbound: inboundRows.map((r) => {
       const f = r.findings as unknown as FindingsJson;
       return {
@@ -443,7 +398,7 @@ export async function loadClientRollupInput(db: Executor, workspaceId: string, c
         notes: f.notes ?? [],
       };
     }),
-    invoices: [...facts.values()],
+    invoices: await loadClientInvoices(db, workspaceId, clientId),
   };
 }
 

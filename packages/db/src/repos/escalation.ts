@@ -3,7 +3,6 @@ import {
   type ClientStatus,
   type EscalationAsk,
   type EscalationInput,
-  type EscalationInvoice,
   type EscalationRun,
   type LadderEmail,
   type LadderEmailKind,
@@ -12,16 +11,13 @@ import {
 } from '@firmly/core';
 import { and, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { asks } from '../schema/asks';
 import { clients } from '../schema/clients';
 import { controlSamples } from '../schema/control-samples';
 import { escalations } from '../schema/escalations';
-import { invoices } from '../schema/invoices';
-import { messages } from '../schema/messages';
 import { outgoingEmails } from '../schema/outgoing-emails';
-import { payments } from '../schema/payments';
 import { workspaces } from '../schema/workspaces';
 import { loadClientForAnalysis, playbookOf } from './analysis';
+import { loadClientAsks, loadClientInvoices } from './client-record';
 
 const DAY = 86_400_000;
 
@@ -53,54 +49,8 @@ export async function loadEscalationState(
   const clientPlaybook = playbookOf(row?.clientSettings ?? {});
   const since = new Date(now.getTime() - ANALYSIS_WINDOW_DAYS * DAY);
 
-  const askRows = await db
-    .select()
-    .from(asks)
-    .where(
-      and(
-        eq(asks.workspaceId, workspaceId),
-        eq(asks.clientId, clientId),
-        inArray(asks.status, ['open', 'answered']),
-        gte(asks.askedAt, since),
-      ),
-    );
-  const escalationAsks: EscalationAsk[] = askRows.map((a) => ({
-    messageId: a.messageId,
-    threadId: a.threadId,
-    askedAt: a.askedAt,
-    status: a.status === 'answered' ? 'answered' : 'open',
-    answeredAt: a.answeredAt ?? undefined,
-    pausedUntil: a.pausedUntil ?? undefined,
-    sentence: a.sentence ?? undefined,
-  }));
-
-  const invoiceRows = await db
-    .select({ invoice: invoices, payment: payments, threadId: messages.threadId })
-    .from(invoices)
-    .leftJoin(payments, and(eq(payments.workspaceId, invoices.workspaceId), eq(payments.invoiceId, invoices.id)))
-    .leftJoin(messages, and(eq(messages.workspaceId, invoices.workspaceId), eq(messages.id, invoices.sourceMessageId)))
-    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.clientId, clientId), sql`${invoices.voidedAt} IS NULL`));
-  const byInvoice = new Map<string, EscalationInvoice & { payments: Array<{ paidOn: string; amountMinor: number }> }>();
-  for (const { invoice, payment, threadId } of invoiceRows) {
-    let fact = byInvoice.get(invoice.id);
-    if (!fact) {
-      fact = {
-        invoiceId: invoice.id,
-        number: invoice.number,
-        issuedOn: invoice.issuedOn,
-        dueOn: invoice.dueOn,
-        amountMinor: Number(invoice.amountMinor),
-        currency: invoice.currency,
-        payments: [],
-        threadId: threadId ?? undefined,
-        remindersPaused: invoice.remindersPaused || undefined,
-        disputed: invoice.disputedAt ? true : undefined,
-        promisedPayOn: invoice.promisedPayOn ?? undefined,
-      };
-      byInvoice.set(invoice.id, fact);
-    }
-    if (payment) fact.payments.push({ paidOn: payment.paidOn, amountMinor: Number(payment.amountMinor) });
-  }
+  const escalationAsks: EscalationAsk[] = await loadClientAsks(db, workspaceId, clientId, since);
+  const clientInvoices = await loadClientInvoices(db, workspaceId, clientId);
 
   const samples = await db
     .select()
@@ -168,7 +118,7 @@ export async function loadEscalationState(
         remindersPaused: row?.clientSettings.remindersPaused === true ? true : undefined,
       },
       asks: escalationAsks,
-      invoices: [...byInvoice.values()],
+      invoices: clientInvoices,
       controlScores: samples.map((c) => ({ at: c.at, score: c.score, threadId: c.threadId ?? undefined })),
       runs,
     },
