@@ -1,5 +1,5 @@
 import { buildServer, mailboxDeps } from '@firmly/api';
-import { createLogger, issueApiKey } from '@firmly/config';
+import { createLogger } from '@firmly/config';
 import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxSettings, testKeys } from '../support/mail-harness';
+import { operatorKey } from '../support/operators';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -14,17 +15,8 @@ let queues: QueueBackend;
 let app: FastifyInstance;
 
 async function workspaceWithThread(slug: string) {
-  const [ws] = await t.db.insert(schema.workspaces).values({ slug, name: slug }).returning();
-  if (!ws) throw new Error('no workspace');
-  const [operator] = await t.db
-    .insert(schema.operators)
-    .values({ workspaceId: ws.id, email: `owner@${slug}.example`, name: 'Owner', role: 'owner' })
-    .returning();
-  if (!operator) throw new Error('no operator');
-  const key = issueApiKey();
-  await t.db
-    .insert(schema.apiKeys)
-    .values({ workspaceId: ws.id, operatorId: operator.id, name: 'test', prefix: key.prefix, keyHash: key.hash });
+  const { workspaceId, auth } = await operatorKey(t.db, slug);
+  const ws = { id: workspaceId };
   const [client] = await t.db
     .insert(schema.clients)
     .values({ workspaceId: ws.id, name: 'Northwind', timezone: 'Europe/London' })
@@ -55,7 +47,7 @@ async function workspaceWithThread(slug: string) {
     threadId: thread.id,
     outbound,
     inbound,
-    auth: { authorization: `Bearer ${key.token}` },
+    auth,
   };
 }
 

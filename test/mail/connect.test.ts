@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OAUTH_CLIENT, sandboxSettings, testKeys } from '../support/mail-harness';
+import { operatorKey } from '../support/operators';
 
 const t = useTestDatabase();
 const log = createLogger('test', 'silent');
@@ -20,21 +21,6 @@ let gmail: GmailSandbox;
 let graph: GraphSandbox | undefined;
 let queues: QueueBackend;
 let app: FastifyInstance;
-
-async function operatorKey(slug: string) {
-  const [ws] = await t.db.insert(schema.workspaces).values({ slug, name: slug }).returning();
-  if (!ws) throw new Error('no workspace');
-  const [operator] = await t.db
-    .insert(schema.operators)
-    .values({ workspaceId: ws.id, email: `owner@${slug}.example`, name: 'Owner', role: 'owner' })
-    .returning();
-  if (!operator) throw new Error('no operator');
-  const key = issueApiKey();
-  await t.db
-    .insert(schema.apiKeys)
-    .values({ workspaceId: ws.id, operatorId: operator.id, name: 'test', prefix: key.prefix, keyHash: key.hash });
-  return { workspaceId: ws.id, auth: { authorization: `Bearer ${key.token}` } };
-}
 
 /** Follows the provider's consent redirect the way a browser would, back to our callback path. */
 async function consent(authorizationUrl: string): Promise<string> {
@@ -66,7 +52,7 @@ afterAll(async () => {
 
 describe('connecting a Gmail mailbox through OAuth', () => {
   it('runs authorization (PKCE, sealed state) → consent → callback, stores the sealed grant and queues the back-fill', async () => {
-    const { workspaceId, auth } = await operatorKey('connect-gmail');
+    const { workspaceId, auth } = await operatorKey(t.db, 'connect-gmail');
     gmail.admin.createUser('owner@studio.example');
     const started = await app.inject({
       method: 'POST',
@@ -112,7 +98,7 @@ describe('the mailbox API', () => {
   });
 
   it('names the invalid field, and changes nothing', async () => {
-    const { auth, workspaceId } = await operatorKey('validation');
+    const { auth, workspaceId } = await operatorKey(t.db, 'validation');
     const response = await app.inject({ method: 'POST', url: '/v1/mailboxes/connect', headers: auth, payload: { provider: 'yahoo' } });
     expect(response.statusCode).toBe(400);
     expect(response.json().invalidParams[0].name).toBe('body.provider');
@@ -120,7 +106,7 @@ describe('the mailbox API', () => {
   });
 
   it('imports an existing grant headlessly, after proving it works for that address', async () => {
-    const { auth, workspaceId } = await operatorKey('headless');
+    const { auth, workspaceId } = await operatorKey(t.db, 'headless');
     gmail.admin.createUser('ops@studio.example');
     const refreshToken = gmail.admin.grant('ops@studio.example');
     const wrongAddress = await app.inject({
@@ -153,8 +139,8 @@ describe('the mailbox API', () => {
   });
 
   it('never shows or touches another workspace’s mailboxes', async () => {
-    const owner = await operatorKey('tenant-a');
-    const stranger = await operatorKey('tenant-b');
+    const owner = await operatorKey(t.db, 'tenant-a');
+    const stranger = await operatorKey(t.db, 'tenant-b');
     gmail.admin.createUser('a@tenant.example');
     const created = await app.inject({
       method: 'POST',
@@ -172,7 +158,7 @@ describe('the mailbox API', () => {
 
 describe.skipIf(!tlsDir)(`connecting a Microsoft 365 mailbox${tlsDir ? '' : ' (skipped: FIRMLY_SANDBOX_TLS_DIR not set)'}`, () => {
   it('connects through the v2.0 endpoint and learns the address from /me', async () => {
-    const { auth } = await operatorKey('connect-graph');
+    const { auth } = await operatorKey(t.db, 'connect-graph');
     graph?.admin.createUser('owner@contoso.example');
     const started = await app.inject({
       method: 'POST',
