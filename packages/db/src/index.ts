@@ -12,6 +12,6 @@ export * from './repos/ingest';
 export * from './repos/mailbox-auth';
 export * from './repos/mailboxes';
 export * from './repos/proposals';
-export * from './repos/review';
+export * from './repos/review/index';
 export * from './repos/watches';
 export * as schema from './schema/index';

@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { appendAuditEvent, verifyAuditChain } from '../audit';
-import type { Database } from '../client';
-import * as s from '../schema/index';
-import { useTestDatabase } from '../testing/vitest';
+import { appendAuditEvent, verifyAuditChain } from '../../audit';
+import type { Database } from '../../client';
+import * as s from '../../schema/index';
+import { useTestDatabase } from '../../testing/vitest';
 import {
   approveEmail,
   bulkApprove,
@@ -14,7 +14,7 @@ import {
   reviewQueue,
   safeSubject,
   snoozeEmail,
-} from './review';
+} from './index';
 
 const t = useTestDatabase();
 

@@ -1,0 +1,79 @@
+/** The review queue: pending drafts, oldest first, keyset-paginated; snoozed ones hidden until their time. */
+import type { OutgoingEmailState } from '@firmly/core';
+import { and, asc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../client';
+import { outgoingEmails } from '../../schema/outgoing-emails';
+import { invalid, MAX_QUEUE_PAGE, type OutgoingEmailRow, type ReviewProblem, UUID } from './common';
+
+export interface ReviewQueueOptions {
+  now: Date;
+  /** Defaults to `pending_review`; the snooze filter applies to that state only. */
+  state?: OutgoingEmailState;
+  clientId?: string;
+  limit: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | null;
+}
+
+export type ReviewQueuePage = { ok: true; items: OutgoingEmailRow[]; nextCursor: string | null } | ReviewProblem;
+
+interface QueueCursor {
+  createdAt: string;
+  id: string;
+}
+
+// Postgres keeps microseconds and a JS Date only milliseconds: a cursor holding a Date would
+// land inside a run of rows with the same millisecond and repeat or skip them. So the cursor
+// carries the database's own text form of the instant, and the id breaks exact ties.
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const createdAtText = sql<string>`to_char(${outgoingEmails.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function encodeCursor(cursor: QueueCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): QueueCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [createdAt, id] = value as unknown[];
+    if (typeof createdAt !== 'string' || typeof id !== 'string' || !CURSOR_INSTANT.test(createdAt) || !UUID.test(id)) return undefined;
+    return { createdAt, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drafts waiting for the operator, oldest first; a snoozed draft shows again once its snooze has passed. */
+export async function reviewQueue(db: Executor, workspaceId: string, options: ReviewQueueOptions): Promise<ReviewQueuePage> {
+  if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > MAX_QUEUE_PAGE) {
+    return invalid(`limit must be a whole number from 1 to ${MAX_QUEUE_PAGE}`, 'limit');
+  }
+  if (options.clientId !== undefined && !UUID.test(options.clientId)) return invalid('clientId is not an id', 'clientId');
+  const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
+  if (options.cursor && !cursor) return invalid('the cursor is not one this queue handed out', 'cursor');
+
+  const state = options.state ?? 'pending_review';
+  const conditions: Array<SQL | undefined> = [eq(outgoingEmails.workspaceId, workspaceId), eq(outgoingEmails.state, state)];
+  if (state === 'pending_review') {
+    conditions.push(or(isNull(outgoingEmails.snoozedUntil), lte(outgoingEmails.snoozedUntil, options.now)));
+  }
+  if (options.clientId !== undefined) conditions.push(eq(outgoingEmails.clientId, options.clientId));
+  if (cursor) {
+    conditions.push(sql`(${outgoingEmails.createdAt}, ${outgoingEmails.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  const rows = await db
+    .select({ email: outgoingEmails, createdAtText })
+    .from(outgoingEmails)
+    .where(and(...conditions))
+    .orderBy(asc(outgoingEmails.createdAt), asc(outgoingEmails.id))
+    .limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAtText, id: last.email.id }) : null;
+  return { ok: true, items: page.map((r) => r.email), nextCursor };
+}
+
+/* ----------------------------------------------------------------------------- approve */
+
+/** Calendars already built in this transaction, by client id: a bulk approval of one client's drafts loads it once. */
