@@ -2,7 +2,7 @@ import { createLogger } from '@firmly/config';
 import { fixedClock } from '@firmly/core';
 import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
-import { createQueueBackend, type QueueBackend } from '@firmly/queue';
+import { createQueueBackend, type QueueBackend, scheduleSend } from '@firmly/queue';
 import { deleteKeysWithPrefix, uniqueQueuePrefix } from '@firmly/queue/testing';
 import type { ProcessorDeps } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
@@ -52,6 +52,28 @@ describe.skipIf(!redisUrl)(`losing the Redis queues loses no step (${redisUrl ? 
     // The reminder is drafted and sent; its next step (work paused) is three business days after the send.
     await runJob(deps, 'escalate', 'client.escalate', { workspaceId: ws.id, clientId: client.id });
     const [reminder] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.workspaceId, ws.id));
+    // An email of the operator's own, approved for later today: its send job waits in the queue.
+    const sendAfter = new Date('2026-11-04T15:00:00Z');
+    const [mailbox] = await t.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.workspaceId, ws.id));
+    const [second] = await t.db
+      .insert(schema.outgoingEmails)
+      .values({
+        workspaceId: ws.id,
+        clientId: client.id,
+        mailboxId: mailbox?.id ?? '',
+        kind: 'custom',
+        locale: 'en',
+        state: 'approved',
+        sendAfter,
+        idempotencyKey: 'operator:1',
+        messageId: 'own-1@agency.example',
+        to: [{ address: 'owner@bakery.example' }],
+        subject: 'Next week',
+        html: '<p>See you Monday.</p>',
+        text: 'See you Monday.',
+      })
+      .returning();
+    await scheduleSend(queues, ws.id, second?.id ?? '', sendAfter);
     for (const state of ['approved', 'sending', 'sent'] as const)
       await t.db
         .update(schema.outgoingEmails)
@@ -70,9 +92,12 @@ describe.skipIf(!redisUrl)(`losing the Redis queues loses no step (${redisUrl ? 
     // test files' queues with it; for firmly's queues the effect is the same.)
     await deleteKeysWithPrefix(redisUrl ?? '', prefix);
     expect(await escalate.getJob(recheckId)).toBeUndefined();
+    expect(await queues.queue('send').getJob(second?.id ?? '')).toBeUndefined();
 
     // The reconciler (the periodic catch-up) asks for every monitored client to be evaluated again…
     await runJob(deps, 'maintenance', 'analysis.catch-up', {});
+    // …the approved email's send comes back, still waiting for its time…
+    expect(await queues.queue('send').getJob(second?.id ?? '')).toBeDefined();
     const requested = (await escalate.getJobs(['delayed', 'waiting'])).filter(
       (j) => (j.data as { clientId: string }).clientId === client.id,
     );
@@ -84,6 +109,6 @@ describe.skipIf(!redisUrl)(`losing the Redis queues loses no step (${redisUrl ? 
       .select({ kind: schema.outgoingEmails.kind })
       .from(schema.outgoingEmails)
       .where(eq(schema.outgoingEmails.workspaceId, ws.id));
-    expect(drafts.map((d) => d.kind)).toEqual(['payment_reminder']);
+    expect(drafts.map((d) => d.kind).sort()).toEqual(['custom', 'payment_reminder']);
   });
 });

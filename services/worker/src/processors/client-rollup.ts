@@ -1,6 +1,6 @@
 import { businessCalendar, type Clock, summarizeClient } from '@firmly/core';
 import { type Database, loadClientForAnalysis, loadClientRollupInput, saveClientSummary, schema } from '@firmly/db';
-import type { QueueBackend } from '@firmly/queue';
+import { type QueueBackend, scheduleSend } from '@firmly/queue';
 import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { requestAnalysis, requestRollup, threadsBehindAnalysis } from './analyze-thread';
@@ -48,11 +48,12 @@ export const ROLLUP_MAX_AGE_MS = 60 * 60_000;
 /**
  * `analysis.catch-up` (every 10 minutes): the floor under the event-driven path, like polling
  * under push. Analyses client threads with messages not analysed yet (a change that landed
- * while its thread's job was running), and rolls up every monitored client whose summary is
- * older than an hour.
+ * while its thread's job was running), rolls up every monitored client whose summary is
+ * older than an hour, and — the reconciler of issue 5 — evaluates every monitored client's
+ * ladders and re-queues the send of every approved email, so a lost queue loses nothing.
  */
 export function analysisCatchUpJob(deps: { db: Database; queues: QueueBackend; clock: Clock }) {
-  return async (): Promise<{ threads: number; rollups: number; escalations: number }> => {
+  return async (): Promise<{ threads: number; rollups: number; escalations: number; sends: number }> => {
     const behind = await threadsBehindAnalysis(deps.db, 5_000);
     const now = deps.clock.now();
     for (const t of behind) await requestAnalysis(deps.queues, t.workspaceId, t.threadId);
@@ -78,6 +79,13 @@ export function analysisCatchUpJob(deps: { db: Database; queues: QueueBackend; c
       .from(schema.clients)
       .where(ne(schema.clients.status, 'former'));
     for (const c of monitored) await requestEscalation(deps.queues, c.workspaceId, c.clientId);
-    return { threads: behind.length, rollups: due.length, escalations: monitored.length };
+    // …and every approved email gets its send job back (its id is the email's: a job that is
+    // still there, or that already ran, makes this a no-op).
+    const approved = await deps.db
+      .select({ workspaceId: schema.outgoingEmails.workspaceId, id: schema.outgoingEmails.id, sendAfter: schema.outgoingEmails.sendAfter })
+      .from(schema.outgoingEmails)
+      .where(eq(schema.outgoingEmails.state, 'approved'));
+    for (const email of approved) await scheduleSend(deps.queues, email.workspaceId, email.id, email.sendAfter);
+    return { threads: behind.length, rollups: due.length, escalations: monitored.length, sends: approved.length };
   };
 }
