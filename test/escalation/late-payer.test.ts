@@ -187,6 +187,35 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
     expect(approval?.actor).toBe('firmly:auto-send');
   });
 
+  it('raises an alert, once, when the step cannot be written: the client has no address', async () => {
+    const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'ladder-nocontact', name: 'Studio' }).returning();
+    if (!ws) throw new Error('no workspace');
+    const [client] = await t.db
+      .insert(schema.clients)
+      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/London' })
+      .returning();
+    if (!client) throw new Error('no client');
+    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
+    await t.db
+      .insert(schema.invoices)
+      .values({
+        workspaceId: ws.id,
+        clientId: client.id,
+        number: 'NC-1',
+        amountMinor: 5_000n,
+        currency: 'GBP',
+        issuedOn: '2026-10-19',
+        dueOn: '2026-11-02',
+        source: 'api',
+      });
+    clock.set(local('2026-11-04T12:00:00'));
+    await escalate(ws.id, client.id);
+    await escalate(ws.id, client.id);
+    expect(await emails(ws.id)).toEqual([]);
+    const alerts = await t.db.select().from(schema.alerts).where(eq(schema.alerts.workspaceId, ws.id));
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'cannot_draft', message: expect.stringContaining('no contact address') })]);
+  });
+
   it('cancels a pending reminder, never sends it, once the invoice is paid', async () => {
     const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'ladder-2', name: 'Studio' }).returning();
     if (!ws) throw new Error('no workspace');

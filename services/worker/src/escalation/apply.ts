@@ -287,7 +287,22 @@ export async function applyEscalationActions(
         if ('id' in outcome && outcome.id) {
           applied.drafted.push(outcome.id);
           if (action.autoSend) applied.autoApproved.push(await autoApprove(db, workspaceId, outcome.id, action.kind, context));
-        } else applied.skipped.push({ stepKey: action.stepKey, reason: outcome.skipped ?? 'unknown' });
+        } else {
+          const reason = outcome.skipped ?? 'unknown';
+          applied.skipped.push({ stepKey: action.stepKey, reason });
+          // A step the ladder wants but cannot write (no address, no mailbox) is the operator's to fix.
+          if (reason !== 'already drafted') {
+            await raiseAlert(db, {
+              workspaceId,
+              kind: 'cannot_draft',
+              dedupeKey: `cannot_draft:${clientId}:${reason}`,
+              message: `firmly could not draft the ${action.kind.replaceAll('_', ' ')} for this client: ${reason}.`,
+              subjectType: 'client',
+              subjectId: clientId,
+              data: { stepKey: action.stepKey },
+            });
+          }
+        }
         break;
       }
       case 'set_client_status': {
