@@ -196,18 +196,16 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
       .returning();
     if (!client) throw new Error('no client');
     await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db
-      .insert(schema.invoices)
-      .values({
-        workspaceId: ws.id,
-        clientId: client.id,
-        number: 'NC-1',
-        amountMinor: 5_000n,
-        currency: 'GBP',
-        issuedOn: '2026-10-19',
-        dueOn: '2026-11-02',
-        source: 'api',
-      });
+    await t.db.insert(schema.invoices).values({
+      workspaceId: ws.id,
+      clientId: client.id,
+      number: 'NC-1',
+      amountMinor: 5_000n,
+      currency: 'GBP',
+      issuedOn: '2026-10-19',
+      dueOn: '2026-11-02',
+      source: 'api',
+    });
     clock.set(local('2026-11-04T12:00:00'));
     await escalate(ws.id, client.id);
     await escalate(ws.id, client.id);
