@@ -3,7 +3,7 @@
  * "Friday", "next Friday", "next week", "end of the month", "in 3 days".
  */
 import { addCivilDays, type CivilDate } from './calendar';
-import { type DateMatcher, group, type Resolution, WORD_END, WORD_START } from './matcher';
+import { type DateMatcher, group, relative, WORD_END, WORD_START } from './matcher';
 import {
   addWorkingDays,
   firstOfNextMonth,
@@ -17,10 +17,6 @@ import {
 import { alternation, englishNumberWords, englishWeekdays } from './vocabulary';
 
 const SPACE = '\\s{1,3}';
-
-function relative(date: CivilDate, periodEnd?: CivilDate): Resolution {
-  return periodEnd ? { date, relative: true, periodEnd } : { date, relative: true };
-}
 
 /** Monday of the week `weeksAhead` after the reference's week, and its Friday. */
 function workWeek(reference: CivilDate, weeksAhead: number): { monday: CivilDate; friday: CivilDate } {

@@ -4,8 +4,8 @@
  * stem takes a short suffix; the suffix stays in the phrase for callers that care whether
  * it meant "until" or "from". Patterns are written unaccented (see fold.ts).
  */
-import { addCivilDays, type CivilDate } from './calendar';
-import { type DateMatcher, group, type Resolution, WORD_END, WORD_START } from './matcher';
+import { addCivilDays } from './calendar';
+import { type DateMatcher, group, relative, WORD_END, WORD_START } from './matcher';
 import {
   addWorkingDays,
   firstOfNextMonth,
@@ -18,10 +18,6 @@ import {
 import { alternation, hungarianNumberWords, hungarianWeekdays } from './vocabulary';
 
 const SPACE = '\\s{1,3}';
-
-function relative(date: CivilDate, periodEnd?: CivilDate): Resolution {
-  return periodEnd ? { date, relative: true, periodEnd } : { date, relative: true };
-}
 
 /** ma (today), holnap, holnapután, tegnap, with the suffixes they take in practice. */
 const dayWords: Record<string, { offset: number; suffixes: readonly string[] }> = {

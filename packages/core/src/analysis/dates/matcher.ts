@@ -15,6 +15,11 @@ export interface Resolution {
   periodEnd?: CivilDate;
 }
 
+/** A date read against the reference day (today, Friday, next week), with the last day of a span. */
+export function relative(date: CivilDate, periodEnd?: CivilDate): Resolution {
+  return periodEnd ? { date, relative: true, periodEnd } : { date, relative: true };
+}
+
 /**
  * One phrase shape. Patterns run on folded text (see fold.ts), use the `gu` flags and only
  * bounded repetition, so each is a single linear pass over the text.

@@ -1,3 +1,4 @@
+import { addDays } from '../../payment-terms';
 import { BUSINESS_HOUR, type BusinessCalendar, businessCalendar } from '../business-time';
 import { type ControlScore, controlScore } from '../control';
 import { type InvoiceFacts, type PaymentBehaviour, paymentBehaviour } from '../payments';
@@ -142,7 +143,7 @@ function latePayments(
   for (const line of behaviour.invoices) {
     if (line.daysLate <= graceDays) continue;
     const invoice = byId.get(line.invoiceId);
-    const lateFrom = startOfLocalDay(addDaysIso(line.dueOn, graceDays + 1), client.calendar.timezone);
+    const lateFrom = startOfLocalDay(addDays(line.dueOn, graceDays + 1), client.calendar.timezone);
     if (!invoice || !lateFrom) continue;
     incidents.push({
       kind: 'late_payment',
@@ -155,9 +156,4 @@ function latePayments(
     });
   }
   return incidents;
-}
-
-function addDaysIso(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
 }
