@@ -1,4 +1,4 @@
-import { type DateInput, formatDate, formatMoney, type MoneyAmount } from '../format';
+import { type DateInput, formatDate, formatMoney, formatTotals, type MoneyAmount } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { ViewItem, ViewValue } from '../view-model';
 
@@ -59,6 +59,18 @@ export function invoiceItems(invoices: readonly InvoiceItem[], locale: EmailLoca
 
 export function datedNotes(notes: readonly DatedNote[], locale: EmailLocale, timeZone?: string): ViewItem[] {
   return notes.map((note) => ({ date: formatDate(note.date, locale, timeZone), description: note.description }));
+}
+
+/** The invoices a payment letter is about: each line, their total per currency, one or several. */
+export function overdueInvoicesView(invoices: readonly InvoiceItem[], locale: EmailLocale, timeZone?: string): Record<string, ViewValue> {
+  return {
+    total: formatTotals(
+      invoices.map((invoice) => invoice.amount),
+      locale,
+    ),
+    severalInvoices: several(invoices),
+    invoices: invoiceItems(invoices, locale, timeZone),
+  };
 }
 
 /** Templates branch on "one or several" instead of computing plurals. */

@@ -1,4 +1,3 @@
-import { formatTotals } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
 import {
@@ -7,8 +6,7 @@ import {
   type ClientEmailBase,
   clientBaseView,
   type InvoiceItem,
-  invoiceItems,
-  several,
+  overdueInvoicesView,
 } from './common';
 
 /** §4.2 first step: the face-saving reminder ("this may have slipped through"). */
@@ -28,13 +26,8 @@ export const paymentReminderSchema: PlaceholderSchema = {
 export function paymentReminderView(data: PaymentReminderData, locale: EmailLocale): ViewModel {
   return {
     ...clientBaseView(data),
-    total: formatTotals(
-      data.invoices.map((invoice) => invoice.amount),
-      locale,
-    ),
+    ...overdueInvoicesView(data.invoices, locale, data.timeZone),
     paymentDetails: data.paymentDetails ?? '',
     firstInvoiceNumber: data.invoices[0]?.number ?? '',
-    severalInvoices: several(data.invoices),
-    invoices: invoiceItems(data.invoices, locale, data.timeZone),
   };
 }

@@ -1,4 +1,4 @@
-import { type DateInput, formatDate, formatTotals } from '../format';
+import { type DateInput, formatDate } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
 import {
@@ -7,8 +7,7 @@ import {
   type ClientEmailBase,
   clientBaseView,
   type InvoiceItem,
-  invoiceItems,
-  several,
+  overdueInvoicesView,
 } from './common';
 
 /** §2.3 / §4.2: work stops until the overdue balance is paid, and resumes quickly once it is. */
@@ -29,14 +28,9 @@ export const workPausedSchema: PlaceholderSchema = {
 export function workPausedView(data: WorkPausedData, locale: EmailLocale): ViewModel {
   return {
     ...clientBaseView(data),
-    total: formatTotals(
-      data.invoices.map((invoice) => invoice.amount),
-      locale,
-    ),
+    ...overdueInvoicesView(data.invoices, locale, data.timeZone),
     reminderSentOn: data.reminderSentOn === undefined ? '' : formatDate(data.reminderSentOn, locale, data.timeZone),
     pausedFrom: formatDate(data.pausedFrom, locale, data.timeZone),
     paymentDetails: data.paymentDetails ?? '',
-    severalInvoices: several(data.invoices),
-    invoices: invoiceItems(data.invoices, locale, data.timeZone),
   };
 }
