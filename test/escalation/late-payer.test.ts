@@ -6,6 +6,7 @@ import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import type { ProcessorDeps } from '@firmly/worker';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ladderClient } from '../support/ladder-client';
 import { runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
@@ -152,28 +153,14 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
   });
 
   it('with auto-send on for reminders, approves the reminder itself for working hours and queues its send', async () => {
-    const [ws] = await t.db
-      .insert(schema.workspaces)
-      .values({ slug: 'ladder-auto', name: 'Studio', settings: { playbook: { autoSend: { payment_reminder: true } } } })
-      .returning();
-    if (!ws) throw new Error('no workspace');
-    const [client] = await t.db
-      .insert(schema.clients)
-      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/Budapest', locale: 'en' })
-      .returning();
-    if (!client) throw new Error('no client');
-    await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
-    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db.insert(schema.invoices).values({
-      workspaceId: ws.id,
-      clientId: client.id,
-      number: 'AUTO-1',
-      amountMinor: 9_900n,
-      currency: 'EUR',
-      issuedOn: '2026-10-19',
-      dueOn: '2026-11-02',
-      source: 'api',
+    const setup = await ladderClient(t.db, {
+      slug: 'ladder-auto',
+      timezone: 'Europe/Budapest',
+      workspaceSettings: { playbook: { autoSend: { payment_reminder: true } } },
+      invoice: { number: 'AUTO-1', amountMinor: 9_900n, currency: 'EUR' },
     });
+    const ws = { id: setup.workspaceId };
+    const client = { id: setup.clientId };
     clock.set(local('2026-11-04T07:30:00')); // before working hours in Budapest
     await escalate(ws.id, client.id);
     const [reminder] = await emails(ws.id);
@@ -188,24 +175,13 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
   });
 
   it('raises an alert, once, when the step cannot be written: the client has no address', async () => {
-    const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'ladder-nocontact', name: 'Studio' }).returning();
-    if (!ws) throw new Error('no workspace');
-    const [client] = await t.db
-      .insert(schema.clients)
-      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/London' })
-      .returning();
-    if (!client) throw new Error('no client');
-    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db.insert(schema.invoices).values({
-      workspaceId: ws.id,
-      clientId: client.id,
-      number: 'NC-1',
-      amountMinor: 5_000n,
-      currency: 'GBP',
-      issuedOn: '2026-10-19',
-      dueOn: '2026-11-02',
-      source: 'api',
+    const setup = await ladderClient(t.db, {
+      slug: 'ladder-nocontact',
+      contact: null,
+      invoice: { number: 'NC-1', amountMinor: 5_000n, currency: 'GBP' },
     });
+    const ws = { id: setup.workspaceId };
+    const client = { id: setup.clientId };
     clock.set(local('2026-11-04T12:00:00'));
     await escalate(ws.id, client.id);
     await escalate(ws.id, client.id);
@@ -215,28 +191,10 @@ describe('the late-payment ladder, run by the worker on PostgreSQL (PRODUCT §4.
   });
 
   it('cancels a pending reminder, never sends it, once the invoice is paid', async () => {
-    const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'ladder-2', name: 'Studio' }).returning();
-    if (!ws) throw new Error('no workspace');
-    const [client] = await t.db
-      .insert(schema.clients)
-      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/London', locale: 'en' })
-      .returning();
-    if (!client) throw new Error('no client');
-    await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
-    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    const [invoice] = await t.db
-      .insert(schema.invoices)
-      .values({
-        workspaceId: ws.id,
-        clientId: client.id,
-        number: 'A-7',
-        amountMinor: 125_050n,
-        currency: 'EUR',
-        issuedOn: '2026-10-19',
-        dueOn: '2026-11-02',
-        source: 'api',
-      })
-      .returning();
+    const setup = await ladderClient(t.db, { slug: 'ladder-2', invoice: { number: 'A-7', amountMinor: 125_050n, currency: 'EUR' } });
+    const ws = { id: setup.workspaceId };
+    const client = { id: setup.clientId };
+    const invoice = { id: setup.invoiceId };
     clock.set(local('2026-11-04T10:00:00'));
     await escalate(ws.id, client.id);
     const [reminder] = await emails(ws.id);

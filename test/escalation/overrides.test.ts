@@ -7,6 +7,7 @@ import { builtInTemplateSources } from '@firmly/templates';
 import { type ProcessorDeps, rendererForEdit, saveTemplateOverride } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ladderClient } from '../support/ladder-client';
 import { runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
@@ -26,29 +27,10 @@ describe("a workspace's own wording", () => {
   });
 
   it('is refused with the line of the problem, and once valid, the ladder writes with it', async () => {
-    const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'wording', name: 'Studio' }).returning();
-    if (!ws) throw new Error('no workspace');
-    const [operator] = await t.db
-      .insert(schema.operators)
-      .values({ workspaceId: ws.id, email: 'o@wording.example', name: 'Owner', role: 'owner' })
-      .returning();
-    const [client] = await t.db
-      .insert(schema.clients)
-      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/London' })
-      .returning();
-    if (!operator || !client) throw new Error('setup');
-    await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
-    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db.insert(schema.invoices).values({
-      workspaceId: ws.id,
-      clientId: client.id,
-      number: 'W-1',
-      amountMinor: 10_000n,
-      currency: 'GBP',
-      issuedOn: '2026-10-19',
-      dueOn: '2026-11-02',
-      source: 'api',
-    });
+    const setup = await ladderClient(t.db, { slug: 'wording', invoice: { number: 'W-1', amountMinor: 10_000n, currency: 'GBP' } });
+    const ws = { id: setup.workspaceId };
+    const client = { id: setup.clientId };
+    const operator = { id: setup.operatorId };
     const ctx = { now: clock.now(), operatorId: operator.id };
     const ours = builtInTemplateSources('payment_reminder', 'en');
 

@@ -7,6 +7,7 @@ import { deleteKeysWithPrefix, uniqueQueuePrefix } from '@firmly/queue/testing';
 import type { ProcessorDeps } from '@firmly/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ladderClient } from '../support/ladder-client';
 import { runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 
 const t = useTestDatabase();
@@ -29,38 +30,20 @@ describe.skipIf(!redisUrl)(`losing the Redis queues loses no step (${redisUrl ? 
   });
 
   it('the reconciler re-creates the next step from PostgreSQL, and nothing is drafted twice', async () => {
-    const [ws] = await t.db.insert(schema.workspaces).values({ slug: 'reconcile', name: 'Studio' }).returning();
-    if (!ws) throw new Error('no workspace');
-    const [client] = await t.db
-      .insert(schema.clients)
-      .values({ workspaceId: ws.id, name: 'Bakery', timezone: 'Europe/London' })
-      .returning();
-    if (!client) throw new Error('no client');
-    await t.db.insert(schema.clientContacts).values({ workspaceId: ws.id, clientId: client.id, address: 'owner@bakery.example' });
-    await t.db.insert(schema.mailboxes).values({ workspaceId: ws.id, provider: 'gmail', address: 'studio@agency.example' });
-    await t.db.insert(schema.invoices).values({
-      workspaceId: ws.id,
-      clientId: client.id,
-      number: 'R-1',
-      amountMinor: 50_000n,
-      currency: 'GBP',
-      issuedOn: '2026-10-19',
-      dueOn: '2026-11-02',
-      source: 'api',
-    });
-
+    const setup = await ladderClient(t.db, { slug: 'reconcile', invoice: { number: 'R-1', amountMinor: 50_000n, currency: 'GBP' } });
+    const ws = { id: setup.workspaceId };
+    const client = { id: setup.clientId };
     // The reminder is drafted and sent; its next step (work paused) is three business days after the send.
     await runJob(deps, 'escalate', 'client.escalate', { workspaceId: ws.id, clientId: client.id });
     const [reminder] = await t.db.select().from(schema.outgoingEmails).where(eq(schema.outgoingEmails.workspaceId, ws.id));
     // An email of the operator's own, approved for later today: its send job waits in the queue.
     const sendAfter = new Date('2026-11-04T15:00:00Z');
-    const [mailbox] = await t.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.workspaceId, ws.id));
     const [second] = await t.db
       .insert(schema.outgoingEmails)
       .values({
         workspaceId: ws.id,
         clientId: client.id,
-        mailboxId: mailbox?.id ?? '',
+        mailboxId: setup.mailboxId,
         kind: 'custom',
         locale: 'en',
         state: 'approved',
