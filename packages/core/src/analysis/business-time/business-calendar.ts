@@ -49,13 +49,29 @@ export interface BusinessCalendar {
 }
 
 /** A reusable, memoising view of one calendar; throws a TypeError naming the field if the calendar is invalid (the only throw). */
+/**
+ * Views by calendar: a view is immutable (its own copy of the calendar) and only caches, so
+ * one per distinct calendar can serve every caller. Each thread analysis, rollup and ladder
+ * evaluation asks for its client's calendar; building a fresh view each time rebuilt a year
+ * of working intervals per job. Bounded, in case calendars are many.
+ */
+const views = new Map<string, CalendarView>();
+const MAX_VIEWS = 256;
+
 export function businessCalendar(calendar: WorkingCalendar): BusinessCalendar {
   const { parsed, problems } = parseWorkingCalendar(calendar);
   if (!parsed) {
     const detail = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
     throw new TypeError(`invalid working calendar: ${detail}`);
   }
-  return new CalendarView(snapshot(calendar), parsed);
+  const copy = snapshot(calendar);
+  const key = JSON.stringify(copy);
+  const known = views.get(key);
+  if (known) return known;
+  const view = new CalendarView(copy, parsed);
+  if (views.size >= MAX_VIEWS) views.clear();
+  views.set(key, view);
+  return view;
 }
 
 /** A private copy, so that later changes to the caller's object cannot desynchronise the caches. */
