@@ -6,10 +6,13 @@
  *   node --import tsx test/bench/escalate.ts          writes docs/benchmarks.md
  *   BENCH_ESCALATE_DOCS=0 BENCH_ESCALATE_CLIENTS=2000 BENCH_ESCALATE_EMAILS=2000 node --import tsx test/bench/escalate.ts
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { defaultEscalationSettings } from '@firmly/core';
+import { WORKER_NODE_FLAGS } from '@firmly/worker';
 import { benchClients, sharedCalendars } from './escalate-clients';
 import { measureEvaluation } from './escalate-evaluate';
-import { measureRendering } from './escalate-render';
+import { measureRendering, type RenderResult } from './escalate-render';
 import { recordResults, resultsBlock } from './escalate-report';
 import { machineInfo } from './report';
 
@@ -20,16 +23,45 @@ const UNCOMPILED_SAMPLE = Math.min(300, EMAILS);
 /** A Wednesday morning in both zones, clear of public holidays. */
 const NOW = new Date('2026-12-09T10:30:00Z');
 
-/** In its own scope, so the 10,000 clients' state is garbage before rendering is measured. */
 function evaluateClients(): ReturnType<typeof measureEvaluation> {
   const settings = defaultEscalationSettings;
   const calendars = sharedCalendars();
   return measureEvaluation(benchClients(CLIENTS, NOW, settings, calendars), settings, calendars);
 }
 
+const RESULT_PREFIX = 'RENDER_RESULT ';
+
+/**
+ * Rendering runs in its own process, started with the worker's V8 flags (the worker renders in
+ * production): the evaluation's heap and JIT state would otherwise bias it, by 10–15 % here.
+ */
+function renderInChild(): Promise<RenderResult> {
+  return new Promise((resolve, reject) => {
+    const execArgv = [...WORKER_NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag)), ...process.execArgv];
+    const child = spawn(process.execPath, [...execArgv, fileURLToPath(import.meta.url), '--render'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((candidate) => candidate.startsWith(RESULT_PREFIX));
+      if (code !== 0 || !line) reject(new Error(`the rendering process exited with code ${code}`));
+      else resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as RenderResult);
+    });
+  });
+}
+
 async function main() {
+  if (process.argv.includes('--render')) {
+    process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(await measureRendering(EMAILS, UNCOMPILED_SAMPLE))}\n`);
+    return;
+  }
   const evaluation = evaluateClients();
-  const render = await measureRendering(EMAILS, UNCOMPILED_SAMPLE);
+  const render = await renderInChild();
   const memory = { maxRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(`${JSON.stringify({ evaluation, render, memory }, null, 2)}\n`);
   if (process.env.BENCH_ESCALATE_DOCS === '0') return;

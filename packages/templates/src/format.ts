@@ -87,12 +87,17 @@ const formattedDays = new Map<string, string>();
 const MAX_FORMATTED_DAYS = 10_000;
 
 export function formatDate(value: DateInput, locale: EmailLocale, timeZone = 'UTC'): string {
+  // A day given as text is looked up by that text before any parsing: the same due dates and
+  // ask days recur across a batch, and parsing an ISO string costs more than the lookup.
+  const textKey = typeof value === 'string' ? `${locale}|${timeZone}|${value}` : undefined;
+  const known = textKey === undefined ? undefined : formattedDays.get(textKey);
+  if (known !== undefined) return known;
   const isCalendarDay = typeof value === 'string' && CALENDAR_DAY.test(value);
   const date = typeof value === 'string' ? new Date(isCalendarDay ? `${value}T00:00:00Z` : value) : value;
   const time = date.getTime();
   if (Number.isNaN(time)) throw new RangeError(`not a date: ${String(value)}`);
   const zone = isCalendarDay ? 'UTC' : timeZone;
-  const key = `${locale}|${zone}|${time}`;
+  const key = textKey ?? `${locale}|${zone}|${time}`;
   let text = formattedDays.get(key);
   if (text === undefined) {
     text = dateFormat(locale, `day|${zone}`, { year: 'numeric', month: 'long', day: 'numeric', timeZone: zone }).format(date);
@@ -105,10 +110,19 @@ export function formatDate(value: DateInput, locale: EmailLocale, timeZone = 'UT
 /** ISO weekday (1 = Monday … 7 = Sunday) as a word: "Monday", "hétfő". */
 export function formatWeekday(isoWeekday: number, locale: EmailLocale): string {
   if (!Number.isInteger(isoWeekday) || isoWeekday < 1 || isoWeekday > 7) throw new RangeError(`ISO weekday must be 1–7, got ${isoWeekday}`);
-  // 2024-01-01 was a Monday.
-  const day = new Date(Date.UTC(2024, 0, isoWeekday));
-  return dateFormat(locale, 'weekday', { weekday: 'long', timeZone: 'UTC' }).format(day);
+  const key = `${locale}|${isoWeekday}`;
+  let name = weekdayNames.get(key);
+  if (name === undefined) {
+    // 2024-01-01 was a Monday.
+    const day = new Date(Date.UTC(2024, 0, isoWeekday));
+    name = dateFormat(locale, 'weekday', { weekday: 'long', timeZone: 'UTC' }).format(day);
+    weekdayNames.set(key, name);
+  }
+  return name;
 }
+
+/** Seven names per locale, written out once. */
+const weekdayNames = new Map<string, string>();
 
 export function formatNumber(value: number, locale: EmailLocale, maximumFractionDigits = 1): string {
   return numberFormat(locale, `number|${maximumFractionDigits}`, { maximumFractionDigits }).format(value);

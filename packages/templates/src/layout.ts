@@ -71,8 +71,10 @@ function blockToText(block: WordingBlock): string {
 
 /** Folds the blank lines that hidden blocks leave behind (values are single-line, so only template breaks remain). */
 export function tidyPlainText(text: string): string {
-  return `${text
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+  // Each pass runs only when its pattern can occur: a substring search is far cheaper than a
+  // regular-expression scan of the whole part, and most letters need one pass or none.
+  let tidy = text;
+  if (tidy.includes(' \n') || tidy.includes('\t\n')) tidy = tidy.replace(/[ \t]+\n/g, '\n');
+  if (tidy.includes('\n\n\n')) tidy = tidy.replace(/\n{3,}/g, '\n\n');
+  return `${tidy.trim()}\n`;
 }

@@ -69,6 +69,7 @@ export function builtInTemplateSources(kind: EmailKind, locale: EmailLocale): Te
   return { subject: wording.subject, mjml: wordingToMjml(wording, locale), text: wordingToText(wording) };
 }
 
+/** A new object on every call: the renderer adds the subject to it. */
 export function buildViewModel<Kind extends EmailKind>(kind: Kind, locale: EmailLocale, data: EmailDataByKind[Kind]): ViewModel {
   // The mapped type pairs each kind with its own data; TypeScript cannot follow the pairing through the index.
   const definition = DEFINITIONS[kind] as KindDefinition<EmailDataByKind[Kind]>;

@@ -94,7 +94,9 @@ export function createEmailRenderer(options: { readonly compileMjml?: MjmlCompil
     if (compiled.kind !== kind) throw new Error(`template is for ${compiled.kind}, not ${kind}`);
     const view = buildViewModel(kind, compiled.locale, data);
     const subject = subjectFor(compiled, view, renderOptions.threadSubject);
-    const model: ViewModel = { ...view, subject };
+    // buildViewModel returns a new object per call, so the subject is added to it in place
+    // (an object spread here cost more than filling the HTML).
+    const model: ViewModel = Object.assign(view, { subject });
     return {
       subject,
       html: fillTemplate(compiled.html, model, escapeHtml),
@@ -129,7 +131,7 @@ export function createEmailRenderer(options: { readonly compileMjml?: MjmlCompil
       const compiled = await compiledTemplate(kind, locale);
       const rendered = renderCompiled(compiled, kind, data, renderOptions);
       const mjmlSource = parseTemplate(builtInTemplateSources(kind, locale).mjml).nodes;
-      const model: ViewModel = { ...buildViewModel(kind, locale, data), subject: rendered.subject };
+      const model: ViewModel = Object.assign(buildViewModel(kind, locale, data), { subject: rendered.subject });
       return { ...rendered, html: await compileMjml(fillTemplate(mjmlSource, model, escapeHtml)) };
     },
     mjmlCompilations: () => compilations,

@@ -12,6 +12,15 @@ describe('sanitize', () => {
     expect(toSafeLine('Öröm 🎉 שלום')).toBe('Öröm 🎉 שלום');
   });
 
+  it('finds control characters exactly where the Unicode \\p{Cc} class and the line separators are', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        expect(toSafeLine(value)).toBe(value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' '));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('never leaves a control character or a raw HTML-significant character', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (value) => {

@@ -1,7 +1,7 @@
 import { type DateInput, formatDate, formatNumber, formatPercent, formatTotals, type MoneyAmount } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
-import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientBaseView } from './common';
+import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientView } from './common';
 
 /** §4.4: what was done, how the collaboration went, and what is still open. */
 export interface ClosingReportData extends ClientEmailBase {
@@ -44,8 +44,7 @@ export const closingReportSchema: PlaceholderSchema = {
 export function closingReportView(data: ClosingReportData, locale: EmailLocale): ViewModel {
   const { responsiveness, payments } = data;
   const optional = (value: number | undefined, format: (value: number) => string): string => (value === undefined ? '' : format(value));
-  return {
-    ...clientBaseView(data),
+  return clientView(data, {
     periodStart: formatDate(data.periodStart, locale, data.timeZone),
     periodEnd: formatDate(data.periodEnd, locale, data.timeZone),
     medianAnswerHours: optional(responsiveness.medianAnswerBusinessHours, (hours) => formatNumber(hours, locale)),
@@ -57,5 +56,5 @@ export function closingReportView(data: ClosingReportData, locale: EmailLocale):
     outstanding: formatTotals(payments.outstanding, locale),
     deliverables: data.deliverables.map((item) => ({ description: item.description, result: item.result ?? '' })),
     openItems: data.openItems.map((description) => ({ description })),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { type DateInput, formatDate, formatWeekday } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
-import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientBaseView, type DatedNote, datedNotes } from './common';
+import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientView, type DatedNote, datedNotes } from './common';
 
 /** §4.3: how we work together — one batched approval instead of approving every item. */
 export interface ExpectationsResetData extends ClientEmailBase {
@@ -25,13 +25,12 @@ export const expectationsResetSchema: PlaceholderSchema = {
 };
 
 export function expectationsResetView(data: ExpectationsResetData, locale: EmailLocale): ViewModel {
-  return {
-    ...clientBaseView(data),
+  return clientView(data, {
     batchWeekday: weekdayInSentence(data.batchWeekday, locale),
     batchScope: data.batchScope,
     firstBatchOn: data.firstBatchOn === undefined ? '' : formatDate(data.firstBatchOn, locale, data.timeZone),
     examples: datedNotes(data.examples, locale, data.timeZone),
-  };
+  });
 }
 
 // "minden hétfőn": Hungarian needs the weekday with its time suffix, which varies by day.

@@ -1,7 +1,7 @@
 import { type DateInput, formatDate, formatNumber } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
-import { type AskItem, askItems, CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientBaseView, several } from './common';
+import { type AskItem, askItems, CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientView, several } from './common';
 
 /** §4.1 second step: every open ask, and work on hold until they are answered. */
 export interface FirmNoticeData extends ClientEmailBase {
@@ -19,12 +19,11 @@ export const firmNoticeSchema: PlaceholderSchema = {
 };
 
 export function firmNoticeView(data: FirmNoticeData, locale: EmailLocale): ViewModel {
-  return {
-    ...clientBaseView(data),
+  return clientView(data, {
     blocks: data.blocks ?? '',
     openAskCount: formatNumber(data.asks.length, locale),
     onHoldFrom: data.onHoldFrom === undefined ? '' : formatDate(data.onHoldFrom, locale, data.timeZone),
     severalAsks: several(data.asks),
     asks: askItems(data.asks, locale, data.timeZone),
-  };
+  });
 }

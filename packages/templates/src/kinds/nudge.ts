@@ -1,6 +1,6 @@
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
-import { type AskItem, askItems, CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientBaseView, several } from './common';
+import { type AskItem, askItems, CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientView, several } from './common';
 
 /** §4.1 first step: the gentle reminder in the same thread. */
 export interface NudgeData extends ClientEmailBase {
@@ -16,10 +16,9 @@ export const nudgeSchema: PlaceholderSchema = {
 };
 
 export function nudgeView(data: NudgeData, locale: EmailLocale): ViewModel {
-  return {
-    ...clientBaseView(data),
+  return clientView(data, {
     blocks: data.blocks ?? '',
     severalAsks: several(data.asks),
     asks: askItems(data.asks, locale, data.timeZone),
-  };
+  });
 }

@@ -1,13 +1,6 @@
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
-import {
-  CLIENT_BASE_FLAGS,
-  CLIENT_BASE_VALUES,
-  type ClientEmailBase,
-  clientBaseView,
-  type InvoiceItem,
-  overdueInvoicesView,
-} from './common';
+import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientView, type InvoiceItem, overdueInvoicesView } from './common';
 
 /** §4.2 first step: the face-saving reminder ("this may have slipped through"). */
 export interface PaymentReminderData extends ClientEmailBase {
@@ -24,10 +17,8 @@ export const paymentReminderSchema: PlaceholderSchema = {
 };
 
 export function paymentReminderView(data: PaymentReminderData, locale: EmailLocale): ViewModel {
-  return {
-    ...clientBaseView(data),
-    ...overdueInvoicesView(data.invoices, locale, data.timeZone),
+  return clientView(data, overdueInvoicesView(data.invoices, locale, data.timeZone), {
     paymentDetails: data.paymentDetails ?? '',
     firstInvoiceNumber: data.invoices[0]?.number ?? '',
-  };
+  });
 }

@@ -5,7 +5,7 @@ import {
   CLIENT_BASE_FLAGS,
   CLIENT_BASE_VALUES,
   type ClientEmailBase,
-  clientBaseView,
+  clientView,
   type DatedNote,
   datedNotes,
   type InvoiceItem,
@@ -34,8 +34,7 @@ export const terminationSchema: PlaceholderSchema = {
 };
 
 export function terminationView(data: TerminationData, locale: EmailLocale): ViewModel {
-  return {
-    ...clientBaseView(data),
+  return clientView(data, {
     reason: data.reason,
     endsOn: formatDate(data.endsOn, locale, data.timeZone),
     overdueTotal: formatTotals(
@@ -46,5 +45,5 @@ export function terminationView(data: TerminationData, locale: EmailLocale): Vie
     incidents: datedNotes(data.incidents, locale, data.timeZone),
     accounts: data.accounts.map((name) => ({ name })),
     overdueInvoices: invoiceItems(data.overdueInvoices, locale, data.timeZone),
-  };
+  });
 }

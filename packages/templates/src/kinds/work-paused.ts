@@ -1,14 +1,7 @@
 import { type DateInput, formatDate } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
-import {
-  CLIENT_BASE_FLAGS,
-  CLIENT_BASE_VALUES,
-  type ClientEmailBase,
-  clientBaseView,
-  type InvoiceItem,
-  overdueInvoicesView,
-} from './common';
+import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientView, type InvoiceItem, overdueInvoicesView } from './common';
 
 /** §2.3 / §4.2: work stops until the overdue balance is paid, and resumes quickly once it is. */
 export interface WorkPausedData extends ClientEmailBase {
@@ -26,11 +19,9 @@ export const workPausedSchema: PlaceholderSchema = {
 };
 
 export function workPausedView(data: WorkPausedData, locale: EmailLocale): ViewModel {
-  return {
-    ...clientBaseView(data),
-    ...overdueInvoicesView(data.invoices, locale, data.timeZone),
+  return clientView(data, overdueInvoicesView(data.invoices, locale, data.timeZone), {
     reminderSentOn: data.reminderSentOn === undefined ? '' : formatDate(data.reminderSentOn, locale, data.timeZone),
     pausedFrom: formatDate(data.pausedFrom, locale, data.timeZone),
     paymentDetails: data.paymentDetails ?? '',
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { type DateInput, formatDate, formatMoney, type MoneyAmount } from '../format';
 import type { EmailLocale } from '../kinds';
 import type { PlaceholderSchema, ViewModel } from '../view-model';
-import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientBaseView } from './common';
+import { CLIENT_BASE_FLAGS, CLIENT_BASE_VALUES, type ClientEmailBase, clientView } from './common';
 
 /** §4.2: "payment received, work resumes". */
 export interface WorkResumedData extends ClientEmailBase {
@@ -21,12 +21,11 @@ export const workResumedSchema: PlaceholderSchema = {
 };
 
 export function workResumedView(data: WorkResumedData, locale: EmailLocale): ViewModel {
-  return {
-    ...clientBaseView(data),
+  return clientView(data, {
     paidAmount: formatMoney(data.paidAmount, locale),
     paidOn: formatDate(data.paidOn, locale, data.timeZone),
     resumesOn: data.resumesOn === undefined ? '' : formatDate(data.resumesOn, locale, data.timeZone),
     nextSteps: data.nextSteps ?? '',
     invoices: (data.invoiceNumbers ?? []).map((number) => ({ number })),
-  };
+  });
 }
