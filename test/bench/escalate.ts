@@ -9,7 +9,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defaultEscalationSettings } from '@firmly/core';
-import { WORKER_NODE_FLAGS } from '@firmly/worker';
+// The flags alone: the worker's whole module graph would add 40 MB to the evaluation's RSS.
+import { WORKER_NODE_FLAGS } from '@firmly/worker/node-flags';
 import { benchClients, sharedCalendars } from './escalate-clients';
 import { measureEvaluation } from './escalate-evaluate';
 import { measureRendering, type RenderResult } from './escalate-render';
