@@ -13,5 +13,6 @@ export * from './repos/mailbox-auth';
 export * from './repos/mailboxes';
 export * from './repos/proposals';
 export * from './repos/review/index';
+export * from './repos/sessions';
 export * from './repos/watches';
 export * as schema from './schema/index';

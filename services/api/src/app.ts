@@ -1,18 +1,38 @@
+import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { MailboxConnectionDeps } from './mailbox-connection';
-import { apiKeyAuth } from './plugins/auth';
+import { operatorAuth } from './plugins/auth';
+import { openApi } from './plugins/openapi';
 import { problemDetails } from './plugins/problem';
+import { security } from './plugins/security';
+import { adminRoutes } from './routes/admin';
 import { analysisRoutes } from './routes/analysis';
+import { clientRoutes } from './routes/clients';
 import { healthRoutes, type ReadinessCheck } from './routes/health';
+import { invoiceRoutes } from './routes/invoices';
 import { mailboxRoutes, oauthCallbackRoutes } from './routes/mailboxes';
+import { reviewRoutes } from './routes/review';
+import { sessionRoutes } from './routes/session';
 import { type WebhookDeps, webhookRoutes } from './routes/webhooks';
+
+export interface HttpOptions {
+  /** Origins allowed to call the API from a browser; empty: CORS off. */
+  corsOrigins: readonly string[];
+  /** Requests per minute per caller. */
+  rateLimitPerMinute: number;
+  /** The public base URL (https there makes cookies Secure). */
+  publicUrl?: string;
+}
+
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = { corsOrigins: [], rateLimitPerMinute: 600 };
 
 export interface AppOptions {
   readiness: ReadinessCheck[];
   /** Mailbox features (push webhooks); absent in tests of the bare app. */
   webhooks?: WebhookDeps;
-  /** Mailbox management and OAuth connection; absent in tests of the bare app. */
+  /** The /v1 API (mailboxes, review, clients, …); absent in tests of the bare app. */
   mailboxes?: MailboxConnectionDeps;
+  http?: HttpOptions;
 }
 
 /**
@@ -20,21 +40,31 @@ export interface AppOptions {
  * listen, shutdown); tests register this same plugin and use `inject`.
  */
 export async function app(fastify: FastifyInstance, options: AppOptions) {
+  const http = options.http ?? DEFAULT_HTTP_OPTIONS;
   await fastify.register(problemDetails);
+  await fastify.register(cookie);
+  await fastify.register(security, { corsOrigins: http.corsOrigins, rateLimitPerMinute: http.rateLimitPerMinute });
+  await fastify.register(openApi);
   await fastify.register(healthRoutes, { checks: options.readiness });
   if (options.webhooks) await fastify.register(webhookRoutes, options.webhooks);
-  const mailboxes = options.mailboxes;
-  if (mailboxes) {
-    // Two /v1 scopes: the API-key hook guards the first only; the OAuth callback is
+  const deps = options.mailboxes;
+  if (deps) {
+    const v1 = { ...deps, publicUrl: http.publicUrl };
+    // Two /v1 scopes: the operator-auth hook guards the first only; the OAuth callback is
     // reached by the operator's browser, authenticated by its sealed state instead.
     await fastify.register(
-      async (v1) => {
-        await apiKeyAuth(v1, { db: mailboxes.db, clock: mailboxes.clock });
-        await v1.register(mailboxRoutes, mailboxes);
-        await v1.register(analysisRoutes, mailboxes);
+      async (scope) => {
+        await operatorAuth(scope, { db: deps.db, clock: deps.clock });
+        await scope.register(sessionRoutes, v1);
+        await scope.register(mailboxRoutes, deps);
+        await scope.register(analysisRoutes, deps);
+        await scope.register(reviewRoutes, v1);
+        await scope.register(clientRoutes, v1);
+        await scope.register(invoiceRoutes, v1);
+        await scope.register(adminRoutes, v1);
       },
       { prefix: '/v1' },
     );
-    await fastify.register(oauthCallbackRoutes, { ...mailboxes, prefix: '/v1' });
+    await fastify.register(oauthCallbackRoutes, { ...deps, prefix: '/v1' });
   }
 }

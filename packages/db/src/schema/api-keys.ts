@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, instant, primaryId } from './columns';
 import { operators } from './operators';
@@ -13,6 +14,11 @@ export const apiKeys = pgTable(
     name: text('name').notNull(),
     prefix: text('prefix').notNull().unique(),
     keyHash: text('key_hash').notNull(),
+    /**
+     * What the key may do: `read` (every GET), `review` (act on drafts, asks, proposals), `admin`
+     * (operators, keys, mailboxes, settings). Keys made before scopes existed keep full access.
+     */
+    scopes: text('scopes').array().notNull().default(sql`'{read,review,admin}'::text[]`),
     lastUsedAt: instant('last_used_at'),
     expiresAt: instant('expires_at'),
     revokedAt: instant('revoked_at'),

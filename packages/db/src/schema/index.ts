@@ -18,6 +18,7 @@ export * from './mailbox-watches';
 export * from './mailboxes';
 export * from './message-analyses';
 export * from './messages';
+export * from './operator-sessions';
 export * from './operators';
 export * from './outgoing-emails';
 export * from './payments';

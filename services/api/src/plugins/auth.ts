@@ -1,46 +1,122 @@
 import { apiKeyMatches, parseApiKeyPrefix } from '@firmly/config';
 import type { Clock } from '@firmly/core';
-import { type Database, findLiveApiKey, touchApiKey } from '@firmly/db';
+import { csrfMatches, type Database, findLiveApiKey, findLiveSession, touchApiKey, touchSession } from '@firmly/db';
+import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Unauthorized } from '../errors';
+import { HttpProblem, Unauthorized } from '../errors';
+
+/** What a caller may do. `read`: every GET. `review`: act on drafts, asks, proposals, invoices. `admin`: operators, keys, mailboxes, settings. */
+export const SCOPES = ['read', 'review', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 export interface Principal {
   workspaceId: string;
   operatorId: string;
-  apiKeyId: string;
+  scopes: ReadonlySet<Scope>;
+  /** How the caller proved who they are. */
+  via: { kind: 'api_key'; apiKeyId: string } | { kind: 'session'; sessionId: string };
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyContextConfig {
+    /** The scope a route needs; by default `read` for GET and HEAD, `review` for the rest. */
+    scope?: Scope;
+  }
 }
 
-/** last_used_at is bookkeeping: written at most once a minute per key, not on every request. */
+export const SESSION_COOKIE = 'firmly_session';
+export const CSRF_HEADER = 'x-csrf-token';
+/** Readable by the page's script (not HttpOnly), so it can echo the token after a reload: double submit. */
+export const CSRF_COOKIE = 'firmly_csrf';
+
+/** last_used_at / last_seen_at are bookkeeping: written at most once a minute, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** An owner may do everything; a member reads and reviews. */
+const SESSION_SCOPES: Record<'owner' | 'member', ReadonlySet<Scope>> = {
+  owner: new Set(SCOPES),
+  member: new Set(['read', 'review']),
+};
 
 /**
- * API-key authentication for the routes it is registered on: `Authorization:
- * Bearer fk_<prefix>_<secret>`. The prefix finds the key; the SHA-256 of the whole
- * token is compared in constant time; the key's workspace scopes every query the
- * request makes, so one tenant never reads another's rows. Registered (without
- * fastify-plugin) inside the `/v1` scope, so the hook guards exactly that scope.
+ * Authentication for the routes it is registered on (inside the `/v1` scope, without
+ * fastify-plugin, so the hooks guard exactly that scope):
+ *
+ * - `Authorization: Bearer fk_<prefix>_<secret>`: the prefix finds the key, the SHA-256 of the
+ *   whole token is compared in constant time; the key's scopes apply.
+ * - the `firmly_session` cookie of a signed-in operator; the operator's role gives the scopes,
+ *   and every request that changes something must echo the session's CSRF token in
+ *   `x-csrf-token` (the cookie alone, which a browser attaches to forged requests too, is not
+ *   enough).
+ *
+ * The principal's workspace scopes every query, so one tenant never reads another's rows.
+ * Routes marked `config: { public: true }` (sign-in) skip authentication.
  */
-export async function apiKeyAuth(app: FastifyInstance, options: { db: Database; clock: Clock }) {
+export async function operatorAuth(app: FastifyInstance, options: { db: Database; clock: Clock }) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const prefix = token ? parseApiKeyPrefix(token) : undefined;
-    if (!token || !prefix) throw new Unauthorized();
+    if ((request.routeOptions.config as { public?: boolean }).public) return;
     const now = options.clock.now();
-    const key = await findLiveApiKey(options.db, prefix, now);
-    if (!key || !apiKeyMatches(token, key.keyHash)) throw new Unauthorized();
-    request.principal = { workspaceId: key.workspaceId, operatorId: key.operatorId, apiKeyId: key.id };
-    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchApiKey(options.db, key.id, now);
+    request.principal = request.headers.authorization
+      ? await principalFromApiKey(options.db, request.headers.authorization, now)
+      : await principalFromSession(options.db, request, now);
+    const needed = request.routeOptions.config.scope ?? (SAFE_METHODS.has(request.method) ? 'read' : 'review');
+    if (!request.principal.scopes.has(needed)) {
+      throw new HttpProblem(403, 'Forbidden', `this needs the ${needed} scope`, { requiredScope: needed });
+    }
   });
+}
+
+async function principalFromApiKey(db: Database, authorization: string, now: Date): Promise<Principal> {
+  const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
+  const prefix = token ? parseApiKeyPrefix(token) : undefined;
+  if (!token || !prefix) throw new Unauthorized();
+  const key = await findLiveApiKey(db, prefix, now);
+  if (!key || !apiKeyMatches(token, key.keyHash)) throw new Unauthorized();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchApiKey(db, key.id, now);
+  return {
+    workspaceId: key.workspaceId,
+    operatorId: key.operatorId,
+    scopes: new Set(key.scopes.filter((scope): scope is Scope => (SCOPES as readonly string[]).includes(scope))),
+    via: { kind: 'api_key', apiKeyId: key.id },
+  };
+}
+
+async function principalFromSession(db: Database, request: FastifyRequest, now: Date): Promise<Principal> {
+  const token = sessionToken(request);
+  if (!token) throw new Unauthorized('sign in, or send an API key');
+  const session = await findLiveSession(db, token, now);
+  if (!session) throw new Unauthorized('the session has ended; sign in again');
+  if (!SAFE_METHODS.has(request.method)) {
+    const csrf = request.headers[CSRF_HEADER];
+    if (typeof csrf !== 'string' || !csrfMatches(csrf, session.csrfHash)) {
+      throw new HttpProblem(403, 'Forbidden', `a request that changes something must carry the session's ${CSRF_HEADER} header`);
+    }
+  }
+  if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id, now);
+  return {
+    workspaceId: session.workspaceId,
+    operatorId: session.operatorId,
+    scopes: SESSION_SCOPES[session.role],
+    via: { kind: 'session', sessionId: session.id },
+  };
+}
+
+/** The session cookie's value (@fastify/cookie parses cookies at the root of the app). */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[SESSION_COOKIE] ?? undefined;
 }
 
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new Unauthorized();
   return request.principal;
+}
+
+/** The audit actor for what the caller does. */
+export function actorOf(principal: Principal): string {
+  return `operator:${principal.operatorId}`;
 }

@@ -19,10 +19,9 @@ export const problemDetails = fp(
           .send({ type: 'about:blank', title: error.title, status: error.status, detail: error.message, ...error.extra });
       }
       if (error.validation) {
+        // Zod issues carry the field's path in instancePath ("/items/0/id"; "/" for the whole part).
         const invalidParams = error.validation.map((issue) => ({
-          name: `${error.validationContext ?? 'request'}${issue.instancePath.replaceAll('/', '.')}${
-            issue.keyword === 'required' ? `.${String((issue.params as { missingProperty?: string }).missingProperty)}` : ''
-          }`,
+          name: [error.validationContext ?? 'request', ...issue.instancePath.split('/').filter((part) => part.length > 0)].join('.'),
           reason: issue.message ?? 'is invalid',
         }));
         return reply

@@ -2,13 +2,44 @@ import { schema, setAskOverride } from '@firmly/db';
 import { enqueue } from '@firmly/queue';
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HttpProblem, NotFound } from '../errors';
+import { commonErrors, Instant, Problem, Uuid, z } from '../http/schemas';
 import type { MailboxConnectionDeps } from '../mailbox-connection';
 import { principalOf } from '../plugins/auth';
 
 type AnalysisDeps = Pick<MailboxConnectionDeps, 'db' | 'queues' | 'clock'>;
 
-const uuidParam = { type: 'string', format: 'uuid' } as const;
+const Json = z.record(z.string(), z.unknown());
+
+const HealthSummary = z
+  .object({
+    clientId: Uuid,
+    computedAt: Instant,
+    controlScore: z.number().int(),
+    openAsks: z.number().int(),
+    responsiveness: Json.describe('median and p90 answer time, SLA share, open asks, trend (see docs/analysis.md)'),
+    control: Json.describe('the control score, its components and evidence'),
+    payments: Json.describe('days late, drift, overdue amount, rating and its reasons'),
+  })
+  .meta({ id: 'HealthSummary' });
+
+const Incident = z
+  .object({
+    id: Uuid,
+    clientId: Uuid,
+    kind: z.string(),
+    occurredAt: Instant,
+    summary: z.string(),
+    evidence: z.object({
+      messageIds: z.array(z.string()).optional(),
+      quotes: z.array(z.string()).optional(),
+      invoiceIds: z.array(z.string()).optional(),
+      note: z.string().optional(),
+    }),
+    createdAt: Instant,
+  })
+  .meta({ id: 'Incident' });
 
 /**
  * What analysis concluded, and the operator's word on it, under /v1: mark or unmark a
@@ -16,17 +47,17 @@ const uuidParam = { type: 'string', format: 'uuid' } as const;
  * client's health summary and its incidents.
  */
 export async function analysisRoutes(app: FastifyInstance, deps: AnalysisDeps) {
-  app.put<{ Params: { messageId: string }; Body: { isAsk: boolean | null } }>(
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.put(
     '/messages/:messageId/ask',
     {
+      config: { scope: 'review' },
       schema: {
-        params: { type: 'object', properties: { messageId: uuidParam }, required: ['messageId'] },
-        body: {
-          type: 'object',
-          properties: { isAsk: { type: ['boolean', 'null'], description: 'true: an ask; false: not an ask; null: let detection decide' } },
-          required: ['isAsk'],
-          additionalProperties: false,
-        },
+        tags: ['asks'],
+        summary: 'Mark a message we sent as an ask, or not; null hands it back to detection',
+        params: z.object({ messageId: Uuid }),
+        body: z.strictObject({ isAsk: z.boolean().nullable().describe('true: an ask; false: not an ask; null: let detection decide') }),
+        response: { 200: z.object({ messageId: Uuid, threadId: Uuid, isAsk: z.boolean().nullable() }), 422: Problem, ...commonErrors },
       },
     },
     async (request) => {
@@ -53,9 +84,16 @@ export async function analysisRoutes(app: FastifyInstance, deps: AnalysisDeps) {
     },
   );
 
-  app.get<{ Params: { clientId: string } }>(
+  typed.get(
     '/clients/:clientId/health',
-    { schema: { params: { type: 'object', properties: { clientId: uuidParam }, required: ['clientId'] } } },
+    {
+      schema: {
+        tags: ['clients'],
+        summary: "A client's health summary with its evidence",
+        params: z.object({ clientId: Uuid }),
+        response: { 200: HealthSummary, ...commonErrors },
+      },
+    },
     async (request) => {
       const { workspaceId } = principalOf(request);
       const [row] = await deps.db
@@ -63,14 +101,28 @@ export async function analysisRoutes(app: FastifyInstance, deps: AnalysisDeps) {
         .from(schema.clientHealth)
         .where(and(eq(schema.clientHealth.workspaceId, workspaceId), eq(schema.clientHealth.clientId, request.params.clientId)));
       if (!row) throw new NotFound('no health summary for this client yet (unknown client, or not analysed yet)');
-      const { id: _id, workspaceId: _ws, ...summary } = row;
-      return summary;
+      return {
+        clientId: row.clientId,
+        computedAt: row.computedAt.toISOString(),
+        controlScore: row.controlScore,
+        openAsks: row.openAsks,
+        responsiveness: row.responsiveness,
+        control: row.control,
+        payments: row.payments,
+      };
     },
   );
 
-  app.get<{ Params: { clientId: string } }>(
+  typed.get(
     '/clients/:clientId/incidents',
-    { schema: { params: { type: 'object', properties: { clientId: uuidParam }, required: ['clientId'] } } },
+    {
+      schema: {
+        tags: ['clients'],
+        summary: "A client's incidents, newest first",
+        params: z.object({ clientId: Uuid }),
+        response: { 200: z.object({ incidents: z.array(Incident) }), ...commonErrors },
+      },
+    },
     async (request) => {
       const { workspaceId } = principalOf(request);
       const rows = await deps.db
@@ -78,7 +130,17 @@ export async function analysisRoutes(app: FastifyInstance, deps: AnalysisDeps) {
         .from(schema.incidents)
         .where(and(eq(schema.incidents.workspaceId, workspaceId), eq(schema.incidents.clientId, request.params.clientId)))
         .orderBy(desc(schema.incidents.occurredAt));
-      return { incidents: rows.map(({ workspaceId: _ws, ...incident }) => incident) };
+      return {
+        incidents: rows.map((incident) => ({
+          id: incident.id,
+          clientId: incident.clientId,
+          kind: incident.kind,
+          occurredAt: incident.occurredAt.toISOString(),
+          summary: incident.summary,
+          evidence: incident.evidence,
+          createdAt: incident.createdAt.toISOString(),
+        })),
+      };
     },
   );
 }

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Problem, z } from '../http/schemas';
 import { PROBLEM_JSON } from '../plugins/problem';
 
 /** A dependency the service cannot work without; `check` throws with the reason when it is down. */
@@ -7,10 +9,7 @@ export interface ReadinessCheck {
   check: () => Promise<void>;
 }
 
-const checkResult = {
-  type: 'object',
-  additionalProperties: { type: 'string' },
-} as const;
+const CheckResults = z.record(z.string(), z.string());
 
 /**
  * `/healthz` says the process is alive (never touches dependencies, so a database
@@ -18,39 +17,22 @@ const checkResult = {
  * check passes, else 503 with which one failed and why.
  */
 export async function healthRoutes(app: FastifyInstance, options: { checks: ReadinessCheck[] }) {
-  app.get(
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
     '/healthz',
-    {
-      schema: {
-        operationId: 'getHealth',
-        response: { 200: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } }, required: ['status'] } },
-      },
-    },
+    { schema: { tags: ['operations'], operationId: 'getHealth', response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
-  app.get(
+  typed.get(
     '/readyz',
     {
       schema: {
+        tags: ['operations'],
         operationId: 'getReadiness',
         response: {
-          200: {
-            type: 'object',
-            properties: { status: { type: 'string', enum: ['ready'] }, checks: checkResult },
-            required: ['status', 'checks'],
-          },
-          503: {
-            type: 'object',
-            properties: {
-              type: { type: 'string' },
-              title: { type: 'string' },
-              status: { type: 'integer' },
-              detail: { type: 'string' },
-              checks: checkResult,
-            },
-            required: ['status', 'detail', 'checks'],
-          },
+          200: z.object({ status: z.literal('ready'), checks: CheckResults }),
+          503: Problem.extend({ checks: CheckResults }),
         },
       },
     },
