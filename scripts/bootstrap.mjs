@@ -6,7 +6,7 @@
 //   node scripts/bootstrap.mjs test    install if missing, typecheck, lint, then the whole vitest suite
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,7 +47,32 @@ function ensureInstalled() {
   writeFileSync(stamp, fingerprint);
 }
 
+/**
+ * The operator's web page is served from services/web/dist: built when missing or when its
+ * sources changed since the last build (a stamp of their contents, like the install's).
+ */
+function ensureWebBuilt() {
+  const web = join(root, 'services', 'web');
+  const hash = createHash('sha256');
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  visit(web);
+  const fingerprint = hash.digest('hex');
+  const stamp = join(web, 'dist', '.firmly-build');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return;
+  process.stdout.write('firmly: building the web page (vite build)…\n');
+  if (run('npx', ['--yes', PNPM, '--filter', '@firmly/web', 'run', 'build']) !== 0) fail('building the web page failed');
+  writeFileSync(stamp, fingerprint);
+}
+
 ensureInstalled();
+ensureWebBuilt();
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 

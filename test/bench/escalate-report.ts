@@ -2,14 +2,10 @@
  * The `bench:escalate` section of docs/benchmarks.md: written once at the end of the file, then
  * one dated results block per day inside it (re-running the same day replaces that day's block).
  */
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { EvaluationResult } from './escalate-evaluate';
 import type { RenderResult } from './escalate-render';
-import type { MachineInfo } from './report';
+import { type MachineInfo, recordBenchSection } from './report';
 
-const DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const HEADING = '## `pnpm bench:escalate` — escalation decisions and email rendering';
 
 export const TARGET_SPEED_UP = 100;
@@ -93,26 +89,6 @@ export function resultsBlock(
   ].join('\n');
 }
 
-export async function recordResults(machine: MachineInfo, block: string): Promise<string> {
-  let doc = existsSync(DOC) ? await readFile(DOC, 'utf8') : '# Benchmarks\n';
-  const heading = doc.indexOf(HEADING);
-  if (heading < 0) doc = `${doc.trimEnd()}\n\n${SECTION}\n`;
-  else {
-    // The description follows the script, so it is rewritten each time; dated results stay.
-    const firstResult = doc.indexOf('<!-- bench:escalate ', heading);
-    const nextSection = doc.indexOf('\n## ', heading + 1);
-    const stop = [firstResult, nextSection].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? doc.length;
-    doc = `${doc.slice(0, heading)}${SECTION}\n${doc.slice(stop).trimStart()}`;
-  }
-  const start = `<!-- bench:escalate ${machine.isoDay} -->`;
-  const end = `<!-- /bench:escalate ${machine.isoDay} -->`;
-  const at = doc.indexOf(start);
-  if (at >= 0) doc = `${doc.slice(0, at)}${block}${doc.slice(doc.indexOf(end, at) + end.length)}`;
-  else {
-    // At the end of this section: before the next "## " heading, or at the end of the file.
-    const next = doc.indexOf('\n## ', doc.indexOf(HEADING) + 1);
-    doc = next < 0 ? `${doc.trimEnd()}\n\n${block}\n` : `${doc.slice(0, next).trimEnd()}\n\n${block}\n${doc.slice(next)}`;
-  }
-  await writeFile(DOC, doc.endsWith('\n') ? doc : `${doc}\n`);
-  return DOC;
+export function recordResults(machine: MachineInfo, block: string): Promise<string> {
+  return recordBenchSection({ tag: 'bench:escalate', heading: HEADING, section: SECTION, machine, block });
 }

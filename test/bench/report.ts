@@ -182,21 +182,9 @@ node --import tsx test/bench/profile-summary.ts /tmp/bench-prof/*.cpuprofile [--
 `;
 
 export async function updateBenchmarksDoc(machine: MachineInfo, table: string, results: readonly ScenarioResult[]): Promise<string> {
-  let doc = existsSync(DOC) ? await readFile(DOC, 'utf8') : HEADER;
-  const heading = doc.indexOf('## `pnpm bench:sync`');
-  if (heading < 0) doc = `${doc.trimEnd()}\n\n${SYNC_SECTION}`;
-  else {
-    // The description is rewritten each time (it follows the script); dated results stay.
-    const firstResult = doc.indexOf('<!-- bench:sync ', heading);
-    const nextSection = doc.indexOf('\n## ', heading + 1);
-    const stop = [firstResult, nextSection].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? doc.length;
-    doc = `${doc.slice(0, heading)}${SYNC_SECTION}\n${doc.slice(stop).trimStart()}`;
-  }
-  const start = `<!-- bench:sync ${machine.isoDay} -->`;
-  const end = `<!-- /bench:sync ${machine.isoDay} -->`;
   const corpus = results[0];
   const block = [
-    start,
+    `<!-- bench:sync ${machine.isoDay} -->`,
     `### Results ${machine.isoDay}`,
     '',
     machine.line,
@@ -206,16 +194,41 @@ export async function updateBenchmarksDoc(machine: MachineInfo, table: string, r
       : '',
     '',
     table,
-    end,
+    `<!-- /bench:sync ${machine.isoDay} -->`,
   ].join('\n');
+  return recordBenchSection({ tag: 'bench:sync', heading: '## `pnpm bench:sync`', section: SYNC_SECTION, machine, block });
+}
+
+/**
+ * Writes one benchmark's section of docs/benchmarks.md: its description (rewritten each run, as
+ * it follows the script) and the day's results block between `<!-- tag day -->` markers
+ * (replaced when the day already has one; earlier days stay).
+ */
+export async function recordBenchSection(input: {
+  tag: string;
+  /** The start of the section's "## " heading line, to find it. */
+  heading: string;
+  section: string;
+  machine: MachineInfo;
+  block: string;
+}): Promise<string> {
+  const { tag, heading: headingText, section, machine, block } = input;
+  let doc = existsSync(DOC) ? await readFile(DOC, 'utf8') : HEADER;
+  const heading = doc.indexOf(headingText);
+  if (heading < 0) doc = `${doc.trimEnd()}\n\n${section}`;
+  else {
+    const firstResult = doc.indexOf(`<!-- ${tag} `, heading);
+    const nextSection = doc.indexOf('\n## ', heading + 1);
+    const stop = [firstResult, nextSection].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? doc.length;
+    doc = `${doc.slice(0, heading)}${section}\n${doc.slice(stop).trimStart()}`;
+  }
+  const start = `<!-- ${tag} ${machine.isoDay} -->`;
+  const end = `<!-- /${tag} ${machine.isoDay} -->`;
   const at = doc.indexOf(start);
-  if (at >= 0) {
-    const stop = doc.indexOf(end, at);
-    doc = `${doc.slice(0, at)}${block}${doc.slice(stop + end.length)}`;
-  } else {
-    // At the end of the bench:sync section: before the next "## " heading, or at the end.
-    const section = doc.indexOf('## `pnpm bench:sync`');
-    const next = doc.indexOf('\n## ', section + 1);
+  if (at >= 0) doc = `${doc.slice(0, at)}${block}${doc.slice(doc.indexOf(end, at) + end.length)}`;
+  else {
+    // At the end of this section: before the next "## " heading, or at the end of the file.
+    const next = doc.indexOf('\n## ', doc.indexOf(headingText) + 1);
     doc = next < 0 ? `${doc.trimEnd()}\n\n${block}\n` : `${doc.slice(0, next).trimEnd()}\n\n${block}\n${doc.slice(next)}`;
   }
   await writeFile(DOC, doc.endsWith('\n') ? doc : `${doc}\n`);
