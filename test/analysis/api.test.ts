@@ -134,7 +134,8 @@ describe('the analysis API', () => {
       dedupeKey: 'abusive_message:x',
     });
     const incidents = await app.inject({ method: 'GET', url: `/v1/clients/${theirs.clientId}/incidents`, headers: mine.auth });
-    expect(incidents.json()).toEqual({ incidents: [] });
+    expect(incidents.statusCode).toBe(404);
+    expect(incidents.body).not.toContain(theirs.clientId);
     const own = await app.inject({ method: 'GET', url: `/v1/clients/${theirs.clientId}/incidents`, headers: theirs.auth });
     expect(own.json().incidents).toHaveLength(1);
     const health = await app.inject({ method: 'GET', url: `/v1/clients/${mine.clientId}/health`, headers: mine.auth });

@@ -125,6 +125,11 @@ export async function analysisRoutes(app: FastifyInstance, deps: AnalysisDeps) {
     },
     async (request) => {
       const { workspaceId } = principalOf(request);
+      const [client] = await deps.db
+        .select({ id: schema.clients.id })
+        .from(schema.clients)
+        .where(and(eq(schema.clients.workspaceId, workspaceId), eq(schema.clients.id, request.params.clientId)));
+      if (!client) throw new NotFound('no client with this id in this workspace');
       const rows = await deps.db
         .select()
         .from(schema.incidents)
