@@ -180,16 +180,14 @@ describe('API key scopes', () => {
   it('no credentials, a malformed key and a revoked key are all 401', async () => {
     const w = await workspace('scopes-401');
     const key = issueApiKey();
-    await t.db
-      .insert(schema.apiKeys)
-      .values({
-        workspaceId: w.workspaceId,
-        operatorId: w.owner.id,
-        name: 'k',
-        prefix: key.prefix,
-        keyHash: key.hash,
-        revokedAt: new Date(),
-      });
+    await t.db.insert(schema.apiKeys).values({
+      workspaceId: w.workspaceId,
+      operatorId: w.owner.id,
+      name: 'k',
+      prefix: key.prefix,
+      keyHash: key.hash,
+      revokedAt: new Date(),
+    });
     for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: `Bearer ${key.token}` }]) {
       expect((await app.inject({ method: 'GET', url: '/v1/session', headers })).statusCode).toBe(401);
     }

@@ -31,6 +31,17 @@ describe('service configuration', () => {
     expect(problems({ ...valid, LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL must be one of fatal, error, warn, info/);
   });
 
+  it('reads CORS origins as a list, off when unset, and refuses anything that is not a bare origin', () => {
+    expect(parseEnv(apiEnvSpec, valid).CORS_ORIGINS).toEqual([]);
+    expect(parseEnv(apiEnvSpec, { ...valid, CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'http://localhost:5173',
+    ]);
+    expect(problems({ ...valid, CORS_ORIGINS: 'https://a.example/console' })).toMatch(/^CORS_ORIGINS must be comma-separated origins/);
+    expect(problems({ ...valid, CORS_ORIGINS: '*' })).toMatch(/^CORS_ORIGINS must be/);
+    expect(problems({ ...valid, RATE_LIMIT_PER_MINUTE: '0' })).toMatch(/^RATE_LIMIT_PER_MINUTE must be requests per minute/);
+  });
+
   it('requires a shared database for separate processes', () => {
     expect(problems({ FIRMLY_ENCRYPTION_KEY: key }, workerEnvSpec)).toMatch(/^DATABASE_URL must be set: a postgres:\/\/ URL/);
   });

@@ -121,6 +121,31 @@ export const envVar = {
       `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
   },
+  /** A comma-separated list of origins (`https://console.example.com`); empty when unset. */
+  origins(expected = 'comma-separated origins, e.g. https://console.example.com,https://admin.example.com'): EnvVar<string[]> {
+    return variable(
+      z
+        .string()
+        .optional()
+        .transform((value) =>
+          (value ?? '')
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter((origin) => origin.length > 0),
+        )
+        .refine((origins) =>
+          origins.every((origin) => {
+            try {
+              const url = new URL(origin);
+              return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin;
+            } catch {
+              return false;
+            }
+          }),
+        ),
+      expected,
+    );
+  },
   /** An optional secret: features that need it stay off while it is unset; never a default. */
   optionalSecret(expected: string): EnvVar<string | undefined> {
     return variable(z.string().min(1).optional(), expected, true);

@@ -1,8 +1,10 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { redactedLogPaths } from './redaction';
 
-export function createLogger(service: string, level: string): Logger {
-  return pino({ name: service, level, redact: { paths: redactedLogPaths, censor: '[redacted]' } });
+/** JSON logs with secrets redacted; to stdout unless a destination is given (tests read the lines). */
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = { name: service, level, redact: { paths: redactedLogPaths, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**

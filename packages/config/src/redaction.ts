@@ -6,6 +6,8 @@ export const redactedLogPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
   '*.password',
   '*.passwordHash',
   '*.refreshToken',

@@ -62,6 +62,14 @@ export const apiEnvSpec = {
   ...requiredDatabase,
   HOST: envVar.string({ default: '127.0.0.1', expected: 'a host name or IP address to listen on' }),
   PORT: envVar.integer({ default: 3000, min: 0, max: 65_535 }),
+  CORS_ORIGINS: envVar.origins(),
+  RATE_LIMIT_PER_MINUTE: envVar.integer({
+    default: 600,
+    min: 1,
+    max: 1_000_000,
+    expected: 'requests per minute per API key, session or address',
+  }),
+  METRICS_TOKEN: envVar.optionalSecret('a bearer token Prometheus sends to read /metrics, e.g. 32 random bytes in hex'),
 };
 
 export const workerEnvSpec = {
@@ -78,7 +86,10 @@ export const allInOneEnvSpec = {
   DATABASE_URL: envVar.url({ protocols: ['postgres:', 'postgresql:'], optional: true }),
   /** Generated into FIRMLY_DATA_DIR on first start when unset; see all-in-one/local-secrets.ts. */
   FIRMLY_ENCRYPTION_KEY: envVar.secret(encryptionKeysSchema, encryptionKeysExpected),
-  /** The demo workspace's mailbox on an in-process Gmail sandbox, while no real provider is configured. */
-  FIRMLY_DEMO_SANDBOX: envVar.boolean(true),
+  /**
+   * The demo (workspace `demo`, its owner, four clients and their mail on an in-process Gmail
+   * sandbox), while no real provider is configured; `0` turns it off entirely.
+   */
+  FIRMLY_DEMO: envVar.boolean(true),
   FIRMLY_DATA_DIR: envVar.string({ default: '.firmly', expected: 'a folder for embedded PostgreSQL data and local secrets' }),
 };

@@ -7,6 +7,7 @@ export {
   validateTemplateOverride,
 } from './default-renderer';
 export { type DateInput, formatDate, formatMoney, type MoneyAmount } from './format';
+export { type HandWrittenEmail, renderHandWrittenEmail } from './hand-written';
 export { EMAIL_KINDS, EMAIL_LOCALES, type EmailKind, type EmailLocale, isEmailKind, isEmailLocale } from './kinds';
 export type { ClosingReportData } from './kinds/closing-report';
 export type { AskItem, ClientEmailBase, DatedNote, InvoiceItem } from './kinds/common';
@@ -19,6 +20,7 @@ export type { TerminationData } from './kinds/termination';
 export type { WorkPausedData } from './kinds/work-paused';
 export type { WorkResumedData } from './kinds/work-resumed';
 export { compileMjmlStrict, type MjmlCompiler } from './mjml-compiler';
+export { compiledOverride, type EditRenderer, type OverrideLoader, rendererForEdit } from './overrides';
 export { builtInTemplateSources, type EmailDataByKind, placeholderSchema, type TemplateSources } from './registry';
 export {
   createEmailRenderer,

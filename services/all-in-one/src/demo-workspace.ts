@@ -1,78 +1,142 @@
-import { appendAuditEvent, type Database, schema } from '@firmly/db';
+import { hashPassword } from '@firmly/config';
+import { appendAuditEvent, type Database, type Executor, schema } from '@firmly/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { DEMO_OWNER, DEMO_WORKSPACE_NAME, DEMO_WORKSPACE_SLUG, type DemoClientKey, demoClientKeys, demoClients } from './demo-clients';
+import { recordDemoControlHistory } from './demo-control-history';
+import { recordDemoLedger } from './demo-ledger';
+import { generateDemoPassword } from './demo-password';
+import { DemoTimeline, shiftDay } from './demo-timeline';
 
-export const DEMO_WORKSPACE_SLUG = 'demo';
+export { DEMO_WORKSPACE_SLUG } from './demo-clients';
+
+export interface DemoWorkspace {
+  workspaceId: string;
+  /** True only on the start that created it: everything was seeded then, in one transaction. */
+  created: boolean;
+  /** The first start: the demo's mail, invoices and history are dated relative to it. */
+  anchor: Date;
+  owner: { email: string; hasPassword: boolean };
+  /** The owner's generated password, only on the start that created it (stored hashed; shown once). */
+  password?: string;
+}
+
+const ACTOR = 'system:demo';
 
 /**
- * The demo workspace `npm start` shows: an agency with one English and one
- * Hungarian client. Created once, in one transaction; later starts find it and
- * change nothing.
+ * The demo workspace `npm start` shows while no mailbox provider is configured: a studio
+ * labelled "Demo —" (`settings.demo = true`), its owner with a generated password, and four
+ * clients — responsive, unresponsive, controlling, a drifting late payer — with their
+ * contracts, invoices, payments and control-score history. Created once, in one transaction;
+ * later starts find it and change nothing. Its mail lives in the sandbox (demo-mailbox.ts).
  */
-export async function ensureDemoWorkspace(db: Database, now: Date): Promise<{ workspaceId: string; created: boolean }> {
-  return db.transaction(async (tx) => {
+export async function ensureDemoWorkspace(db: Database, now: Date): Promise<DemoWorkspace> {
+  const existing = await existingDemo(db);
+  if (existing) return existing;
+  const password = generateDemoPassword();
+  // scrypt before the transaction: it takes a moment, and a lock held meanwhile helps no one.
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx): Promise<DemoWorkspace> => {
     const [workspace] = await tx
       .insert(schema.workspaces)
-      .values({ slug: DEMO_WORKSPACE_SLUG, name: 'Demo Studio' })
+      .values({ slug: DEMO_WORKSPACE_SLUG, name: DEMO_WORKSPACE_NAME, settings: { demo: true }, createdAt: now, updatedAt: now })
       .onConflictDoNothing({ target: schema.workspaces.slug })
       .returning({ id: schema.workspaces.id });
     if (!workspace) {
-      const existing = await tx.query.workspaces.findFirst({ where: (w, { eq }) => eq(w.slug, DEMO_WORKSPACE_SLUG) });
-      if (!existing) throw new Error('demo workspace neither created nor found');
-      return { workspaceId: existing.id, created: false };
+      // Another process created it a moment ago: theirs stands.
+      const theirs = await existingDemo(tx);
+      if (!theirs) throw new Error('demo workspace neither created nor found');
+      return theirs;
     }
     const workspaceId = workspace.id;
-    const [bakery, kovacs] = await tx
-      .insert(schema.clients)
-      .values([
-        { workspaceId, name: 'Northwind Bakery', locale: 'en', timezone: 'Europe/London' },
-        {
-          workspaceId,
-          name: 'Kovács és Társa Kft.',
-          locale: 'hu',
-          timezone: 'Europe/Budapest',
-          workingCalendar: { workingDays: [1, 2, 3, 4, 5], startsAt: '08:30', endsAt: '16:30', country: 'HU' },
-        },
-      ])
-      .returning({ id: schema.clients.id });
-    if (!bakery || !kovacs) throw new Error('demo clients not created');
-    await tx.insert(schema.clientContacts).values([
-      { workspaceId, clientId: bakery.id, address: 'orders@northwind-bakery.example', name: 'Hannah Reed' },
-      { workspaceId, clientId: kovacs.id, address: 'kovacs.anna@kovacs-tarsa.example', name: 'Kovács Anna' },
-    ]);
-    await tx.insert(schema.clientDomains).values([
-      { workspaceId, clientId: bakery.id, domain: 'northwind-bakery.example' },
-      { workspaceId, clientId: kovacs.id, domain: 'kovacs-tarsa.example' },
-    ]);
-    await tx.insert(schema.contracts).values([
-      {
-        workspaceId,
-        clientId: bakery.id,
-        title: 'Social media retainer',
-        startsOn: '2026-01-01',
-        dueRuleKind: 'day_of_month',
-        dueRuleValue: 1,
-        feeMinor: 120_000n,
-        currency: 'GBP',
-      },
-      {
-        workspaceId,
-        clientId: kovacs.id,
-        title: 'Közösségimédia-kezelés',
-        startsOn: '2026-03-01',
-        dueRuleKind: 'net_days',
-        dueRuleValue: 14,
-        feeMinor: 45_000_000n,
-        currency: 'HUF',
-      },
-    ]);
     await appendAuditEvent(tx, {
       workspaceId,
-      actor: 'system:all-in-one',
+      actor: ACTOR,
       action: 'workspace.created',
       subjectType: 'workspace',
       subjectId: workspaceId,
-      data: { slug: DEMO_WORKSPACE_SLUG, demo: true },
+      data: { slug: DEMO_WORKSPACE_SLUG, name: DEMO_WORKSPACE_NAME, demo: true },
       occurredAt: now,
     });
-    return { workspaceId, created: true };
+    const [owner] = await tx
+      .insert(schema.operators)
+      .values({ workspaceId, email: DEMO_OWNER.email, name: DEMO_OWNER.name, role: 'owner', passwordHash, createdAt: now, updatedAt: now })
+      .returning({ id: schema.operators.id });
+    if (!owner) throw new Error('demo owner not created');
+    await appendAuditEvent(tx, {
+      workspaceId,
+      actor: ACTOR,
+      action: 'operator.created',
+      subjectType: 'operator',
+      subjectId: owner.id,
+      data: { email: DEMO_OWNER.email, name: DEMO_OWNER.name, role: 'owner' },
+      occurredAt: now,
+    });
+    const { clientIds, contractIds } = await createClients(tx, workspaceId, now);
+    await recordDemoLedger(tx, { workspaceId, anchor: now, clientIds, contractIds });
+    await recordDemoControlHistory(tx, { workspaceId, clientId: clientIds.controlling, anchor: now });
+    return { workspaceId, created: true, anchor: now, owner: { email: DEMO_OWNER.email, hasPassword: true }, password };
   });
+}
+
+async function existingDemo(tx: Executor): Promise<DemoWorkspace | undefined> {
+  const [workspace] = await tx
+    .select({ id: schema.workspaces.id, createdAt: schema.workspaces.createdAt })
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.slug, DEMO_WORKSPACE_SLUG));
+  if (!workspace) return undefined;
+  const [owner] = await tx
+    .select({ email: schema.operators.email, passwordHash: schema.operators.passwordHash })
+    .from(schema.operators)
+    .where(and(eq(schema.operators.workspaceId, workspace.id), eq(sql`lower(${schema.operators.email})`, DEMO_OWNER.email)));
+  return {
+    workspaceId: workspace.id,
+    created: false,
+    anchor: workspace.createdAt,
+    owner: { email: owner?.email ?? DEMO_OWNER.email, hasPassword: Boolean(owner?.passwordHash) },
+  };
+}
+
+async function createClients(tx: Executor, workspaceId: string, now: Date) {
+  const clientIds = {} as Record<DemoClientKey, string>;
+  const contractIds = {} as Record<DemoClientKey, string>;
+  for (const key of demoClientKeys) {
+    const client = demoClients[key];
+    const { timezone, ...workingCalendar } = client.calendar;
+    const [row] = await tx
+      .insert(schema.clients)
+      .values({ workspaceId, name: client.name, locale: client.locale, timezone, workingCalendar, createdAt: now, updatedAt: now })
+      .returning({ id: schema.clients.id });
+    if (!row) throw new Error(`demo client ${client.name} not created`);
+    clientIds[key] = row.id;
+    await tx
+      .insert(schema.clientContacts)
+      .values({ workspaceId, clientId: row.id, address: client.contact.address, name: client.contact.name });
+    await tx.insert(schema.clientDomains).values({ workspaceId, clientId: row.id, domain: client.domain });
+    const [contract] = await tx
+      .insert(schema.contracts)
+      .values({
+        workspaceId,
+        clientId: row.id,
+        title: client.contract.title,
+        // Long enough ago to cover every invoice of the demo's ledger.
+        startsOn: shiftDay(new DemoTimeline(now, client.calendar).today, -200),
+        dueRuleKind: client.contract.dueRule.kind,
+        dueRuleValue: client.contract.dueRule.value,
+        feeMinor: client.contract.feeMinor,
+        currency: client.contract.currency,
+      })
+      .returning({ id: schema.contracts.id });
+    if (!contract) throw new Error(`demo contract of ${client.name} not created`);
+    contractIds[key] = contract.id;
+    await appendAuditEvent(tx, {
+      workspaceId,
+      actor: ACTOR,
+      action: 'client.created',
+      subjectType: 'client',
+      subjectId: row.id,
+      data: { name: client.name, locale: client.locale, timezone, demoPattern: key },
+      occurredAt: now,
+    });
+  }
+  return { clientIds, contractIds };
 }

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { mailboxDeps, publicUrlOf, readinessChecks, startServer, webhookDeps } from '@firmly/api';
+import { httpOptionsFrom, mailboxDeps, publicUrlOf, readinessChecks, startServer, webhookDeps } from '@firmly/api';
 import { allInOneEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal, redactUrl } from '@firmly/config';
 import { createDatabase, createPool, issueOperatorApiKey, migrateDatabase, resolveDatabase } from '@firmly/db';
 import { createQueueBackend, enqueue, queueBackendConfig } from '@firmly/queue';
 import { precompileTemplates } from '@firmly/templates';
 import { defaultProcessors, processorDeps, scheduleRecurringJobs, startWorkers } from '@firmly/worker';
-import { startDemoMailbox } from './demo-mailbox';
+import { pauseDemoMailbox, startDemoMailbox } from './demo-mailbox';
+import { demoSignInLines } from './demo-sign-in';
 import { DEMO_WORKSPACE_SLUG, ensureDemoWorkspace } from './demo-workspace';
 import { ensureLocalEncryptionKey } from './local-secrets';
 
@@ -31,26 +32,27 @@ await migrateDatabase(database.url);
 
 const pool = createPool(database.url, { applicationName: 'firmly' });
 const db = createDatabase(pool);
-const demo = await ensureDemoWorkspace(db, new Date());
+
+// The demo runs while no real provider is configured (and FIRMLY_DEMO is not 0): its
+// workspace is seeded once, and its mailbox runs on an in-process Gmail sandbox.
+const demoOn = config.FIRMLY_DEMO && !config.GOOGLE_CLIENT_ID && !config.MICROSOFT_CLIENT_ID;
+const demo = demoOn ? await ensureDemoWorkspace(db, new Date()) : undefined;
 const demoKeyFile = resolve(dataDir, 'demo-api-key');
-if (demo.created) {
+if (demo?.created) {
   // The demo operator's key is shown once and kept beside the data (0600), like the encryption key.
   const issued = await issueOperatorApiKey(db, {
     workspaceSlug: DEMO_WORKSPACE_SLUG,
-    operatorEmail: 'owner@demo.firmly.example',
+    operatorEmail: demo.owner.email,
     keyName: 'demo',
     now: new Date(),
   });
   await writeFile(demoKeyFile, `${issued.token}\n`, { mode: 0o600 });
   log.info({ workspaceId: demo.workspaceId }, 'created the demo workspace');
 }
-
-// With no real provider configured, the demo workspace's mailbox runs on an in-process
-// Gmail sandbox; once a Google or Microsoft client is configured, real mailboxes are connected instead.
-const demoSandbox =
-  config.FIRMLY_DEMO_SANDBOX && !config.GOOGLE_CLIENT_ID && !config.MICROSOFT_CLIENT_ID
-    ? await startDemoMailbox({ db, keys: config.FIRMLY_ENCRYPTION_KEY, dataDir, workspaceId: demo.workspaceId })
-    : undefined;
+const demoSandbox = demo
+  ? await startDemoMailbox({ db, keys: config.FIRMLY_ENCRYPTION_KEY, workspaceId: demo.workspaceId, anchor: demo.anchor })
+  : undefined;
+if (!demoOn && (await pauseDemoMailbox(db))) log.info('the demo is off: paused the demo workspace’s sandbox mailbox');
 const mailConfig = { ...config, ...(demoSandbox?.settings ?? {}) };
 
 const queues = await createQueueBackend(
@@ -79,7 +81,7 @@ onShutdownSignal(
 );
 
 await scheduleRecurringJobs(queues);
-if (demoSandbox) {
+if (demo && demoSandbox) {
   await enqueue(
     queues,
     'sync',
@@ -95,9 +97,14 @@ server = await startServer({
   readiness: readinessChecks(pool, queues),
   webhooks: webhookDeps({ db, queues, config }),
   mailboxes: mailboxDeps({ db, queues, config: mailConfig, publicUrl: publicUrlOf(config) }),
+  metricsToken: config.METRICS_TOKEN,
+  http: httpOptionsFrom(config),
 });
 
 log.info({ url: server.url, queues: queues.kind }, 'firmly is running');
 process.stdout.write(`\nfirmly is running at ${server.url}  (readiness: ${server.url}/readyz)\n`);
-if (existsSync(demoKeyFile)) process.stdout.write(`demo workspace API key: ${demoKeyFile}\n`);
+if (demo) {
+  for (const line of demoSignInLines(server.url, demo)) process.stdout.write(`${line}\n`);
+  if (existsSync(demoKeyFile)) process.stdout.write(`demo workspace API key: ${demoKeyFile}\n`);
+}
 process.stdout.write('\n');

@@ -2,9 +2,12 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { MailboxConnectionDeps } from './mailbox-connection';
 import { operatorAuth } from './plugins/auth';
+import { metrics } from './plugins/metrics';
 import { openApi } from './plugins/openapi';
 import { problemDetails } from './plugins/problem';
+import { queueBoard } from './plugins/queue-board';
 import { security } from './plugins/security';
+import { webPage } from './plugins/web';
 import { adminRoutes } from './routes/admin';
 import { analysisRoutes } from './routes/analysis';
 import { clientRoutes } from './routes/clients';
@@ -26,6 +29,19 @@ export interface HttpOptions {
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = { corsOrigins: [], rateLimitPerMinute: 600 };
 
+/** The HTTP options from a service's parsed environment (CORS_ORIGINS, RATE_LIMIT_PER_MINUTE, PUBLIC_URL). */
+export function httpOptionsFrom(config: {
+  CORS_ORIGINS: string[];
+  RATE_LIMIT_PER_MINUTE: number;
+  PUBLIC_URL?: string | undefined;
+}): HttpOptions {
+  return {
+    corsOrigins: config.CORS_ORIGINS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+  };
+}
+
 export interface AppOptions {
   readiness: ReadinessCheck[];
   /** Mailbox features (push webhooks); absent in tests of the bare app. */
@@ -33,6 +49,8 @@ export interface AppOptions {
   /** The /v1 API (mailboxes, review, clients, …); absent in tests of the bare app. */
   mailboxes?: MailboxConnectionDeps;
   http?: HttpOptions;
+  /** METRICS_TOKEN: the bearer token /metrics wants; unset, an admin API key reads it. */
+  metricsToken?: string | undefined;
 }
 
 /**
@@ -46,6 +64,8 @@ export async function app(fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(security, { corsOrigins: http.corsOrigins, rateLimitPerMinute: http.rateLimitPerMinute });
   await fastify.register(openApi);
   await fastify.register(healthRoutes, { checks: options.readiness });
+  if (options.mailboxes) await fastify.register(metrics, { ...options.mailboxes, token: options.metricsToken });
+  if (options.mailboxes) await fastify.register(queueBoard, options.mailboxes);
   if (options.webhooks) await fastify.register(webhookRoutes, options.webhooks);
   const deps = options.mailboxes;
   if (deps) {
@@ -67,4 +87,5 @@ export async function app(fastify: FastifyInstance, options: AppOptions) {
     );
     await fastify.register(oauthCallbackRoutes, { ...deps, prefix: '/v1' });
   }
+  await fastify.register(webPage);
 }

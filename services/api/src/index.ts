@@ -1,4 +1,4 @@
-export { type AppOptions, app } from './app';
+export { type AppOptions, app, DEFAULT_HTTP_OPTIONS, type HttpOptions, httpOptionsFrom } from './app';
 export * from './errors';
 export type { MailboxConnectionDeps } from './mailbox-connection';
 export { mailboxDeps, publicUrlOf } from './mailbox-deps';

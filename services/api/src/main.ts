@@ -1,6 +1,7 @@
 import { apiEnvSpec, createLogger, loadEnvOrExit, onShutdownSignal } from '@firmly/config';
 import { createDatabase, createPool, migrateDatabase } from '@firmly/db';
 import { createQueueBackend, queueBackendConfig } from '@firmly/queue';
+import { httpOptionsFrom } from './app';
 import { mailboxDeps, publicUrlOf } from './mailbox-deps';
 import { readinessChecks } from './readiness';
 import { startServer } from './server';
@@ -24,6 +25,8 @@ const server = await startServer({
   readiness: readinessChecks(pool, queues),
   webhooks: webhookDeps({ db, queues, config }),
   mailboxes: mailboxDeps({ db, queues, config, publicUrl: publicUrlOf(config) }),
+  metricsToken: config.METRICS_TOKEN,
+  http: httpOptionsFrom(config),
 });
 log.info({ url: server.url }, 'firmly api listening');
 

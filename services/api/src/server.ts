@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type AppOptions, app } from './app';
@@ -22,6 +23,15 @@ export function buildServer(options: AppOptions & { logger: Logger }): FastifyIn
     // A closing server answers new requests with 503 and lets keep-alive clients go.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Every log line of a request carries its id (`reqId`): the caller's x-request-id (a proxy's
+    // or a client's, so one id follows a request across services), else a fresh one.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  // Echoed on every answer, errors included (onSend runs for those too), so a caller can quote it.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
   });
   fastify.register(app, options);
   return fastify;

@@ -40,7 +40,7 @@ export async function signIn(
     .where(and(eq(workspaces.slug, input.workspaceSlug), eq(sql`lower(${operators.email})`, input.email.toLowerCase())));
   const storedHash = row?.operator.passwordHash ?? DUMMY_HASH;
   const matches = await verifyPassword(input.password, storedHash);
-  if (!row || !row.operator.passwordHash || row.operator.disabledAt || !matches) return undefined;
+  if (!row?.operator.passwordHash || row.operator.disabledAt || !matches) return undefined;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + SESSION_IDLE_MS);

@@ -71,7 +71,8 @@ export async function operatorAuth(app: FastifyInstance, options: { db: Database
   });
 }
 
-async function principalFromApiKey(db: Database, authorization: string, now: Date): Promise<Principal> {
+/** The caller an `Authorization: Bearer fk_…` header names (also how /metrics and /admin/queues check admin keys). */
+export async function principalFromApiKey(db: Database, authorization: string, now: Date): Promise<Principal> {
   const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
   const prefix = token ? parseApiKeyPrefix(token) : undefined;
   if (!token || !prefix) throw new Unauthorized();

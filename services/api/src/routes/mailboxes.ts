@@ -1,29 +1,39 @@
-import { findMailbox, schema } from '@firmly/db';
+import { disconnectMailbox, findMailbox, restartMailboxSync, schema, storedCountsByMailbox } from '@firmly/db';
 import { authorizationUrl, createPkcePair, createState, MailProviderError, missingScopes, openState } from '@firmly/mail';
 import { enqueue } from '@firmly/queue';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { BadRequest, HttpProblem, NotFound } from '../errors';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { BadRequest, Conflict, HttpProblem, NotFound } from '../errors';
+import { commonErrors, IdParams, Instant, Problem, Uuid, z } from '../http/schemas';
 import { clientWithToken, type MailboxConnectionDeps, type Provider, storeConnectedMailbox } from '../mailbox-connection';
-import { principalOf } from '../plugins/auth';
+import { actorOf, principalOf } from '../plugins/auth';
+import { MailboxView, mailboxView, ProviderName } from './mailbox-view';
 
 const STATE_TTL_MS = 10 * 60_000;
+/** The worker's per-mailbox sync lease (services/worker/src/processors/sync-mailbox.ts): held, no sync runs. */
+const syncLeaseName = (mailboxId: string) => `mailbox-sync:${mailboxId}`;
+const RESET_LEASE_MS = 30_000;
 
-const mailboxView = {
-  type: 'object',
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    provider: { type: 'string', enum: ['gmail', 'graph'] },
-    address: { type: 'string' },
-    status: { type: 'string', enum: ['active', 'needs_reauth', 'paused', 'disconnected'] },
-    statusReason: { type: ['string', 'null'] },
-    lastSyncedAt: { type: ['string', 'null'], format: 'date-time' },
-    lastPushAt: { type: ['string', 'null'], format: 'date-time' },
-  },
-  required: ['id', 'provider', 'address', 'status'],
-} as const;
+const ConnectBody = z.strictObject({
+  provider: ProviderName,
+  loginHint: z.email().optional(),
+  // A path on this site only: "//host" and "/\\host" would leave it.
+  redirectAfter: z
+    .string()
+    .max(2048)
+    .regex(/^\/(?![/\\])/, 'must be a path on this site, starting with a single /')
+    .optional()
+    .describe('Where the browser goes after the callback (`?mailbox=<id>` is appended)'),
+});
 
-const providerParam = { type: 'string', enum: ['gmail', 'graph'] } as const;
+const ImportBody = z.strictObject({
+  provider: ProviderName,
+  address: z.email(),
+  refreshToken: z.string().min(10),
+});
+
+const Queued = z.object({ queued: z.literal(true) });
 
 class Unprocessable extends HttpProblem {
   constructor(detail: string, name: string) {
@@ -38,108 +48,119 @@ function configured(deps: MailboxConnectionDeps, provider: Provider) {
   return config;
 }
 
-/** Mailbox management under /v1 (API-key scope). Responses never include grants. */
-export async function mailboxRoutes(app: FastifyInstance, deps: MailboxConnectionDeps) {
-  app.get(
-    '/mailboxes',
-    { schema: { response: { 200: { type: 'object', properties: { mailboxes: { type: 'array', items: mailboxView } } } } } },
-    async (request) => {
-      const { workspaceId } = principalOf(request);
-      const mailboxes = await deps.db
-        .select()
-        .from(schema.mailboxes)
-        .where(eq(schema.mailboxes.workspaceId, workspaceId))
-        .orderBy(schema.mailboxes.createdAt);
-      return { mailboxes };
-    },
-  );
+async function viewOf(deps: MailboxConnectionDeps, workspaceId: string, row: typeof schema.mailboxes.$inferSelect) {
+  const counts = await storedCountsByMailbox(deps.db, workspaceId, row.id);
+  return mailboxView(row, counts.get(row.id));
+}
 
-  app.post<{ Body: { provider: Provider; loginHint?: string; redirectAfter?: string } }>(
-    '/mailboxes/connect',
+/**
+ * Mailbox management under /v1. Reading and "sync now" follow the default scopes; connecting,
+ * importing, a full re-sync and disconnecting need `admin`. Responses never include grants.
+ */
+export async function mailboxRoutes(app: FastifyInstance, deps: MailboxConnectionDeps) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/mailboxes',
     {
       schema: {
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['provider'],
-          properties: {
-            provider: providerParam,
-            loginHint: { type: 'string', format: 'email' },
-            redirectAfter: { type: 'string', pattern: '^/' },
-          },
-        },
+        tags: ['mailboxes'],
+        summary: "The workspace's mailboxes: connection, sync status and progress",
+        response: { 200: z.object({ mailboxes: z.array(MailboxView) }), ...commonErrors },
       },
     },
     async (request) => {
       const { workspaceId } = principalOf(request);
-      const config = configured(deps, request.body.provider);
+      const [rows, counts] = await Promise.all([
+        deps.db
+          .select()
+          .from(schema.mailboxes)
+          .where(eq(schema.mailboxes.workspaceId, workspaceId))
+          .orderBy(schema.mailboxes.createdAt, schema.mailboxes.id),
+        storedCountsByMailbox(deps.db, workspaceId),
+      ]);
+      return { mailboxes: rows.map((row) => mailboxView(row, counts.get(row.id))) };
+    },
+  );
+
+  typed.post(
+    '/mailboxes/connect',
+    {
+      config: { scope: 'admin' },
+      schema: {
+        tags: ['mailboxes'],
+        summary: "Start connecting a mailbox: the provider's consent URL (PKCE, signed single-use state, 10 minutes)",
+        body: ConnectBody,
+        response: { 200: z.object({ authorizationUrl: z.url(), expiresAt: Instant }), ...commonErrors },
+      },
+    },
+    async (request) => {
+      const { workspaceId } = principalOf(request);
+      const { provider, loginHint, redirectAfter } = request.body;
+      const config = configured(deps, provider);
       const pkce = createPkcePair();
       const { state, expiresAt } = createState(
         deps.keys,
-        {
-          workspaceId,
-          provider: request.body.provider,
-          codeVerifier: pkce.codeVerifier,
-          ...(request.body.redirectAfter ? { redirectAfter: request.body.redirectAfter } : {}),
-        },
+        { workspaceId, provider, codeVerifier: pkce.codeVerifier, ...(redirectAfter ? { redirectAfter } : {}) },
         STATE_TTL_MS,
         deps.clock.now(),
       );
-      const url = authorizationUrl(config, {
-        state,
-        codeChallenge: pkce.codeChallenge,
-        ...(request.body.loginHint ? { loginHint: request.body.loginHint } : {}),
-      });
+      const url = authorizationUrl(config, { state, codeChallenge: pkce.codeChallenge, ...(loginHint ? { loginHint } : {}) });
       return { authorizationUrl: url, expiresAt: expiresAt.toISOString() };
     },
   );
 
-  app.post<{ Body: { provider: Provider; address: string; refreshToken: string } }>(
-    '/mailboxes',
+  // Headless import of an existing grant: `POST /mailboxes` (as documented since issue 3) and
+  // `POST /mailboxes/import` (the console's name for it) are the same operation.
+  for (const path of ['/mailboxes', '/mailboxes/import']) {
+    typed.post(
+      path,
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags: ['mailboxes'],
+          summary: 'Import an existing grant (checked against the provider first)',
+          body: ImportBody,
+          response: { 201: MailboxView, 422: Problem, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const { provider, address, refreshToken } = request.body;
+        const config = configured(deps, provider);
+        // Prove the grant works and belongs to the address before storing anything.
+        let tokens: Awaited<ReturnType<typeof deps.tokenClient.refresh>>;
+        try {
+          tokens = await deps.tokenClient.refresh(config, refreshToken);
+        } catch (error) {
+          if (error instanceof MailProviderError && error.kind !== 'retry')
+            throw new Unprocessable(`the provider refused this refresh token: ${error.message}`, 'body.refreshToken');
+          throw error;
+        }
+        const actual = await clientWithToken(deps, provider, tokens.accessToken).address();
+        if (actual !== address.toLowerCase()) throw new Unprocessable(`the grant is for ${actual}, not ${address}`, 'body.address');
+        const mailbox = await storeConnectedMailbox(deps, {
+          workspaceId: principal.workspaceId,
+          provider,
+          address: actual,
+          tokens,
+          actor: actorOf(principal),
+        });
+        return reply.status(201).send(await viewOf(deps, principal.workspaceId, mailbox));
+      },
+    );
+  }
+
+  typed.post(
+    '/mailboxes/:id/sync',
     {
       schema: {
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['provider', 'address', 'refreshToken'],
-          properties: {
-            provider: providerParam,
-            address: { type: 'string', format: 'email' },
-            refreshToken: { type: 'string', minLength: 10 },
-          },
-        },
-        response: { 201: mailboxView },
+        tags: ['mailboxes'],
+        summary: 'Sync now (collapsed into a sync already waiting)',
+        params: IdParams,
+        response: { 202: Queued, ...commonErrors },
       },
     },
-    async (request, reply) => {
-      const { workspaceId, operatorId } = principalOf(request);
-      const config = configured(deps, request.body.provider);
-      // Prove the grant works and belongs to the address before storing anything.
-      let tokens: Awaited<ReturnType<typeof deps.tokenClient.refresh>>;
-      try {
-        tokens = await deps.tokenClient.refresh(config, request.body.refreshToken);
-      } catch (error) {
-        if (error instanceof MailProviderError && error.kind !== 'retry')
-          throw new Unprocessable(`the provider refused this refresh token: ${error.message}`, 'body.refreshToken');
-        throw error;
-      }
-      const actual = await clientWithToken(deps, request.body.provider, tokens.accessToken).address();
-      if (actual !== request.body.address.toLowerCase())
-        throw new Unprocessable(`the grant is for ${actual}, not ${request.body.address}`, 'body.address');
-      const mailbox = await storeConnectedMailbox(deps, {
-        workspaceId,
-        provider: request.body.provider,
-        address: actual,
-        tokens,
-        actor: `operator:${operatorId}`,
-      });
-      return reply.status(201).send(mailbox);
-    },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    '/mailboxes/:id/sync',
-    { schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } } },
     async (request, reply) => {
       const { workspaceId } = principalOf(request);
       const mailbox = await findMailbox(deps.db, workspaceId, request.params.id);
@@ -151,10 +172,87 @@ export async function mailboxRoutes(app: FastifyInstance, deps: MailboxConnectio
         { workspaceId, mailboxId: mailbox.id, reason: 'manual' },
         { deduplicationId: `sync-${mailbox.id}` },
       );
-      return reply.status(202).send({ queued: true });
+      return reply.status(202).send({ queued: true as const });
+    },
+  );
+
+  typed.post(
+    '/mailboxes/:id/resync',
+    {
+      config: { scope: 'admin' },
+      schema: {
+        tags: ['mailboxes'],
+        summary: 'Full re-sync: forget the sync cursor and back-fill again (what is stored stays, once)',
+        params: IdParams,
+        response: { 202: Queued.extend({ mailbox: MailboxView }), 409: Problem, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const { workspaceId } = principal;
+      const mailboxId = request.params.id;
+      if (!(await findMailbox(deps.db, workspaceId, mailboxId))) throw new NotFound(`no mailbox ${mailboxId}`);
+      // Holding the sync lease while the cursor is cleared: a sync running now would otherwise
+      // store its own cursor over the reset and the back-fill would silently not happen.
+      const lease = await deps.queues.coordination.leases.acquire(syncLeaseName(mailboxId), RESET_LEASE_MS);
+      if (!lease) throw new Conflict('a sync of this mailbox is running; ask again when it has finished');
+      let reset: Awaited<ReturnType<typeof restartMailboxSync>>;
+      try {
+        reset = await restartMailboxSync(deps.db, { workspaceId, mailboxId, actor: actorOf(principal), now: deps.clock.now() });
+      } finally {
+        await lease.release();
+      }
+      if (!reset.ok) {
+        if (reset.problem === 'not_found') throw new NotFound(`no mailbox ${mailboxId}`);
+        throw new Conflict(`the mailbox is ${reset.mailbox?.status ?? 'not active'}; connect it again before re-syncing`);
+      }
+      // The sync job reads the mailbox afresh, so a sync already waiting (collapsed into) back-fills too.
+      await enqueue(
+        deps.queues,
+        'sync',
+        'mailbox.sync',
+        { workspaceId, mailboxId, reason: 'backfill' },
+        { deduplicationId: `sync-${mailboxId}` },
+      );
+      return reply.status(202).send({ queued: true as const, mailbox: await viewOf(deps, workspaceId, reset.mailbox) });
+    },
+  );
+
+  typed.delete(
+    '/mailboxes/:id',
+    {
+      config: { scope: 'admin' },
+      schema: {
+        tags: ['mailboxes'],
+        summary: 'Disconnect: delete the grant and the push registration; what was stored stays',
+        params: IdParams,
+        response: { 200: MailboxView, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const result = await disconnectMailbox(deps.db, {
+        workspaceId: principal.workspaceId,
+        mailboxId: request.params.id,
+        actor: actorOf(principal),
+        now: deps.clock.now(),
+      });
+      if (!result.ok) throw new NotFound(`no mailbox ${request.params.id}`);
+      return viewOf(deps, principal.workspaceId, result.mailbox);
     },
   );
 }
+
+const CallbackQuery = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});
+
+const Connected = z.object({
+  connected: z.object({ id: Uuid, provider: ProviderName, address: z.string(), status: MailboxView.shape.status }),
+});
 
 /**
  * The OAuth redirect target (no API key: the provider sends the operator's browser
@@ -162,9 +260,18 @@ export async function mailboxRoutes(app: FastifyInstance, deps: MailboxConnectio
  * workspace and carries the PKCE verifier.
  */
 export async function oauthCallbackRoutes(app: FastifyInstance, deps: MailboxConnectionDeps) {
-  app.get<{ Params: { provider: Provider }; Querystring: { code?: string; state?: string; error?: string; error_description?: string } }>(
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/oauth/callback/:provider',
-    { schema: { params: { type: 'object', required: ['provider'], properties: { provider: providerParam } } } },
+    {
+      schema: {
+        tags: ['mailboxes'],
+        summary: "The provider's redirect back after consent: stores the sealed grant, starts the back-fill and push",
+        security: [],
+        params: z.object({ provider: ProviderName }),
+        querystring: CallbackQuery,
+        response: { 200: Connected, 400: Problem, 422: Problem },
+      },
+    },
     async (request, reply) => {
       const { code, state: rawState, error } = request.query;
       if (error)

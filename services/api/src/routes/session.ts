@@ -1,4 +1,4 @@
-import { schema, signIn, signOut } from '@firmly/db';
+import { type IssuedSession, schema, signIn, signOut } from '@firmly/db';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -24,7 +24,7 @@ const Me = z
   })
   .meta({ id: 'Me' });
 
-const SignedIn = Me.extend({ csrfToken: z.string(), expiresAt: Instant }).meta({ id: 'SignedIn' });
+export const SignedIn = Me.extend({ csrfToken: z.string(), expiresAt: Instant }).meta({ id: 'SignedIn' });
 
 /**
  * Operators sign in with the workspace's slug, their email and password into a session:
@@ -54,12 +54,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps) {
         now,
       });
       if (!session) throw new HttpProblem(401, 'Unauthorized', 'the workspace, email or password is not right');
-      const secure = isSecure(request, deps.publicUrl);
-      const maxAge = Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000);
-      reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge });
-      reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
-      const me = await describe(deps, session.workspaceId, session.operatorId, 'session');
-      return { ...me, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+      return startSession(deps, request, reply, session, now);
     },
   );
 
@@ -88,6 +83,19 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps) {
       return reply.status(204).send(null);
     },
   );
+}
+
+/**
+ * Hands a new session to the browser (the cookies) and answers who is signed in with the CSRF
+ * token: POST /session, and the first owner's bootstrap, which signs them in at once.
+ */
+export async function startSession(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply, session: IssuedSession, now: Date) {
+  const secure = isSecure(request, deps.publicUrl);
+  const maxAge = Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000);
+  reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge });
+  reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
+  const me = await describe(deps, session.workspaceId, session.operatorId, 'session');
+  return { ...me, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
 }
 
 async function describe(deps: SessionDeps, workspaceId: string, operatorId: string, via: 'api_key' | 'session') {

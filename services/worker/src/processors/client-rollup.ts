@@ -1,10 +1,9 @@
 import { businessCalendar, type Clock, summarizeClient } from '@firmly/core';
 import { type Database, loadClientForAnalysis, loadClientRollupInput, saveClientSummary, schema } from '@firmly/db';
-import { type QueueBackend, scheduleSend } from '@firmly/queue';
+import { type QueueBackend, requestEscalation, scheduleSend } from '@firmly/queue';
 import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { requestAnalysis, requestRollup, threadsBehindAnalysis } from './analyze-thread';
-import { requestEscalation } from './escalate-client';
 
 export type RollupOutcome =
   | { status: 'rolled_up'; openAsks: number; controlScore: number; newIncidents: number }

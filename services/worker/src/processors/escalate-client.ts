@@ -8,21 +8,6 @@ export type EscalateOutcome =
   | ({ status: 'evaluated' } & Omit<AppliedActions, 'recheckAt'> & { recheckAt?: string })
   | { status: 'skipped'; reason: string };
 
-/** Evaluations requested within the same five seconds collapse into one job (see analyze-thread.ts for why buckets). */
-const ESCALATE_BUCKET_MS = 5_000;
-
-export async function requestEscalation(queues: QueueBackend, workspaceId: string, clientId: string): Promise<void> {
-  const now = Date.now();
-  const bucket = Math.floor(now / ESCALATE_BUCKET_MS);
-  await enqueue(
-    queues,
-    'escalate',
-    'client.escalate',
-    { workspaceId, clientId },
-    { jobId: `escalate-${clientId}-${bucket}`, delayMs: (bucket + 1) * ESCALATE_BUCKET_MS - now + 100 },
-  );
-}
-
 /**
  * `client.escalate`: the ladders of PRODUCT §4 for one client. Reads the client's state under
  * its row lock, evaluates (pure, @firmly/core), applies the actions in the same transaction,

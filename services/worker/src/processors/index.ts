@@ -1,7 +1,7 @@
 import type { Clock } from '@firmly/core';
 import { type Database, schema } from '@firmly/db';
 import { isUnrecoverable, type NormalisePool } from '@firmly/mail';
-import { type Coordination, type JobHandlers, type QueueBackend, queueProcessor } from '@firmly/queue';
+import { type Coordination, type JobHandlers, type QueueBackend, queueProcessor, requestEscalation } from '@firmly/queue';
 import { UnrecoverableError } from 'bullmq';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -9,7 +9,7 @@ import type { MailRuntime } from '../mail/providers';
 import type { Processors } from '../runtime';
 import { analyzeThreadJob, analyzeThreadsJob, requestThreadAnalysis } from './analyze-thread';
 import { analysisCatchUpJob, clientRollupJob } from './client-rollup';
-import { escalateClientJob, requestEscalation } from './escalate-client';
+import { escalateClientJob } from './escalate-client';
 import { ladderPrecondition } from './ladder-precondition';
 import { normaliserFor } from './normalise';
 import { pollStaleMailboxesJob } from './poll-stale';

@@ -22,14 +22,22 @@ import {
   updateIfStill,
 } from './common';
 
-type CalendarCache = Map<string, BusinessCalendar | null>;
+/** Calendars already built, by client id: a page or a bulk approval of one client's drafts loads it once. */
+export type CalendarCache = Map<string, BusinessCalendar | null>;
 
 /**
- * The first instant at or after `now` inside the client's working hours (PRODUCT §5.5).
+ * The first instant at or after `now` inside the client's working hours (PRODUCT §5.5): what an
+ * approval schedules, and what the review queue shows as the send plan, from this one function.
  * The calendar comes from `loadClientForAnalysis`, which already replaces a stored calendar
  * the API should have refused with a working default, so approval never fails on it.
  */
-async function firstSendableInstant(tx: Executor, workspaceId: string, clientId: string, now: Date, cache: CalendarCache): Promise<Date> {
+export async function firstSendableInstant(
+  tx: Executor,
+  workspaceId: string,
+  clientId: string,
+  now: Date,
+  cache: CalendarCache,
+): Promise<Date> {
   let calendar = cache.get(clientId);
   if (calendar === undefined) {
     const client = await loadClientForAnalysis(tx, workspaceId, clientId);

@@ -33,7 +33,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function validSubject(subject: string, field: string): string | ReviewProblem {
+export function validSubject(subject: string, field: string): string | ReviewProblem {
   const clean = safeSubject(subject);
   if (clean.length === 0) return invalid('the subject is empty', field);
   if (clean.length > MAX_SUBJECT_LENGTH) return invalid(`the subject is longer than ${MAX_SUBJECT_LENGTH} characters`, field);

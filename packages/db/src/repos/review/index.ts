@@ -1,4 +1,5 @@
-export { approveEmail, type BulkApproveResult, bulkApprove } from './approve';
+export { approveEmail, type BulkApproveResult, bulkApprove, type CalendarCache, firstSendableInstant } from './approve';
+export { type AuditTailEvent, auditEventsAfter, lastAuditSeq } from './audit-tail';
 export {
   type ApproveResult,
   type EmailEdit,
@@ -17,5 +18,8 @@ export {
   type SendSchedule,
 } from './common';
 export { editEmail, safeSubject } from './edit';
+export { type EmailHistoryOptions, emailHistory } from './history';
+export { type ReviewItemContext, reviewItemContexts } from './item-context';
 export { type ReviewQueueOptions, type ReviewQueuePage, reviewQueue } from './queue';
 export { rejectEmail, snoozeEmail } from './reject-snooze';
+export { bodyWrittenByHand, cleanBodyText, MAX_TEXT_LENGTH, type RenderTextFn, rewriteEmailText, type TextRewrite } from './rewrite';

@@ -3,13 +3,14 @@ import type { OutgoingEmailState } from '@firmly/core';
 import { and, asc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../client';
 import { outgoingEmails } from '../../schema/outgoing-emails';
-import { invalid, MAX_QUEUE_PAGE, type OutgoingEmailRow, type ReviewProblem, UUID } from './common';
+import { invalid, MAX_QUEUE_PAGE, type OutgoingEmailKind, type OutgoingEmailRow, type ReviewProblem, UUID } from './common';
 
 export interface ReviewQueueOptions {
   now: Date;
   /** Defaults to `pending_review`; the snooze filter applies to that state only. */
   state?: OutgoingEmailState;
   clientId?: string;
+  kind?: OutgoingEmailKind;
   limit: number;
   /** The `nextCursor` of the previous page. */
   cursor?: string | null;
@@ -17,7 +18,7 @@ export interface ReviewQueueOptions {
 
 export type ReviewQueuePage = { ok: true; items: OutgoingEmailRow[]; nextCursor: string | null } | ReviewProblem;
 
-interface QueueCursor {
+export interface QueueCursor {
   createdAt: string;
   id: string;
 }
@@ -26,13 +27,13 @@ interface QueueCursor {
 // land inside a run of rows with the same millisecond and repeat or skip them. So the cursor
 // carries the database's own text form of the instant, and the id breaks exact ties.
 const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const createdAtText = sql<string>`to_char(${outgoingEmails.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const createdAtText = sql<string>`to_char(${outgoingEmails.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function encodeCursor(cursor: QueueCursor): string {
+export function encodeCursor(cursor: QueueCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 }
 
-function decodeCursor(text: string): QueueCursor | undefined {
+export function decodeCursor(text: string): QueueCursor | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return undefined;
@@ -59,6 +60,7 @@ export async function reviewQueue(db: Executor, workspaceId: string, options: Re
     conditions.push(or(isNull(outgoingEmails.snoozedUntil), lte(outgoingEmails.snoozedUntil, options.now)));
   }
   if (options.clientId !== undefined) conditions.push(eq(outgoingEmails.clientId, options.clientId));
+  if (options.kind !== undefined) conditions.push(eq(outgoingEmails.kind, options.kind));
   if (cursor) {
     conditions.push(sql`(${outgoingEmails.createdAt}, ${outgoingEmails.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`);
   }
