@@ -11,6 +11,8 @@ import Fastify from 'fastify';
 import { sandboxSettings, testKeys } from '../support/mail-harness';
 
 const [mode, databaseUrl] = process.argv.slice(2);
+// An orderly exit on SIGTERM, so a --cpu-prof profile is written.
+process.once('SIGTERM', () => process.exit(0));
 const logger = createLogger('bench-api', 'silent');
 
 if (mode === '--bare') {

@@ -16,7 +16,7 @@ import { machineInfo, recordBenchSection } from './report';
 
 const DRAFTS = Number(process.env.BENCH_API_DRAFTS || 10_000);
 const CLIENTS = 50;
-const CONNECTIONS = 100;
+const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS || 100);
 const SECONDS = Number(process.env.BENCH_API_SECONDS || 15);
 const PAGE = 50;
 const TARGETS = { p99Ms: 50, shareOfBare: 0.25 } as const;
@@ -86,9 +86,16 @@ async function seed(url: string): Promise<string> {
 
 function startServer(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./api-server.ts', import.meta.url)), ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    // BENCH_API_PROFILE=<dir> writes a CPU profile of the firmly server there (for finding what a request costs).
+    const profile =
+      process.env.BENCH_API_PROFILE && args[0] === '--firmly' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...profile, ...process.execArgv, fileURLToPath(new URL('./api-server.ts', import.meta.url)), ...args],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
@@ -102,6 +109,14 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; url: string
 }
 
 async function load(url: string, headers: Record<string, string>): Promise<LoadResult> {
+  // One request first: a misconfigured run should fail with the answer, not measure errors.
+  const probe = await fetch(url, { headers });
+  if (!probe.ok) throw new Error(`${url} answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+  if (process.env.BENCH_API_DEBUG) {
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(url, { headers }).then((r) => r.status)));
+    process.stderr.write(`20 parallel: ${answers.join(',')} in ${(performance.now() - started).toFixed(0)} ms\n`);
+  }
   // A short warm-up first, so JIT and the connection pool are in their steady state.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
@@ -110,7 +125,7 @@ async function load(url: string, headers: Record<string, string>): Promise<LoadR
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
-    errors: result.errors,
+    errors: result.errors + result.timeouts,
   };
 }
 
@@ -155,7 +170,8 @@ async function main(): Promise<void> {
     process.stdout.write(`recorded in ${doc}\n`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await dropDatabase(adminUrl, dbName).catch(() => undefined);
+    if (process.env.BENCH_API_KEEP_DB) process.stderr.write(`kept ${url}\n`);
+    else await dropDatabase(adminUrl, dbName).catch(() => undefined);
   }
 }
 

@@ -59,6 +59,22 @@ function positiveNumber(value: unknown): number | undefined {
  * hours out of order) does not stop analysis: the default calendar in a zone that works is
  * used instead, and the problem is reported to the caller.
  */
+/**
+ * The calendar a client is worked with: the stored one, or — when it is one the API should have
+ * refused — the default working week in the client's zone (UTC if even the zone is unusable), so
+ * neither analysis nor sending ever fails on it. The problems say what was replaced.
+ */
+export function effectiveCalendar(client: { workingCalendar: Omit<WorkingCalendar, 'timezone'>; timezone: string }): {
+  calendar: WorkingCalendar;
+  problems: string[];
+} {
+  const stored: WorkingCalendar = { ...client.workingCalendar, timezone: client.timezone };
+  const problems = validateWorkingCalendar(stored).map((p) => `${p.field}: ${p.message}`);
+  if (problems.length === 0) return { calendar: stored, problems };
+  const zoneOk = validateWorkingCalendar({ ...defaultWorkingCalendar, timezone: client.timezone }).length === 0;
+  return { calendar: { ...defaultWorkingCalendar, timezone: zoneOk ? client.timezone : 'UTC' }, problems };
+}
+
 export async function loadClientForAnalysis(db: Executor, workspaceId: string, clientId: string): Promise<ClientForAnalysis | undefined> {
   const [row] = await db
     .select({ client: clients, workspaceSettings: workspaces.settings })
@@ -75,13 +91,7 @@ export async function loadClientForAnalysis(db: Executor, workspaceId: string, c
     .select({ domain: clientDomains.domain })
     .from(clientDomains)
     .where(and(eq(clientDomains.workspaceId, workspaceId), eq(clientDomains.clientId, clientId)));
-  const stored: WorkingCalendar = { ...row.client.workingCalendar, timezone: row.client.timezone };
-  const problems = validateWorkingCalendar(stored).map((p) => `${p.field}: ${p.message}`);
-  let calendar = stored;
-  if (problems.length > 0) {
-    const zoneOk = validateWorkingCalendar({ ...defaultWorkingCalendar, timezone: row.client.timezone }).length === 0;
-    calendar = { ...defaultWorkingCalendar, timezone: zoneOk ? row.client.timezone : 'UTC' };
-  }
+  const { calendar, problems } = effectiveCalendar(row.client);
   // The same setting the ladders read (`settings.playbook`, see @firmly/core resolveSettings), so analysis and escalation agree.
   const slaDays =
     positiveNumber(playbookOf(row.client.settings).slaBusinessDays) ??

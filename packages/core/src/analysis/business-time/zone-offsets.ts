@@ -35,16 +35,30 @@ const MAX_TIME = 8.64e15;
 
 const offsetName = /GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/;
 
-/** Is this a time zone name the runtime's Intl knows? */
+/**
+ * Is this a time zone name the runtime's Intl knows? Answers are remembered: building an
+ * Intl.DateTimeFormat to find out costs about a millisecond, and every client's calendar is
+ * checked whenever it is used (a page of the review queue checked fifty, and spent most of its
+ * time here). The set of zone names is small and fixed for the process, so the memo is bounded.
+ */
 export function isKnownTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return false;
+  const known = knownZones.get(timeZone);
+  if (known !== undefined) return known;
+  let answer: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
+    answer = true;
   } catch {
-    return false;
+    answer = false;
   }
+  // Unknown names are not remembered beyond a bound, so garbage input cannot grow the memo.
+  if (answer || knownZones.size < MAX_REMEMBERED_ZONES) knownZones.set(timeZone, answer);
+  return answer;
 }
+
+const knownZones = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 1_000;
 
 export class ZoneOffsets {
   private readonly offsetFormat: Intl.DateTimeFormat;

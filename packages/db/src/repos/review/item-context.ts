@@ -3,11 +3,14 @@
  * the ladder that drafted it, and when it would go out. Looked up per page, one query per
  * table (never per row), all scoped to the workspace.
  */
+
+import { businessCalendar } from '@firmly/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../client';
 import { clients } from '../../schema/clients';
 import { escalations } from '../../schema/escalations';
 import { threads } from '../../schema/threads';
+import { effectiveCalendar } from '../analysis';
 import { type CalendarCache, firstSendableInstant } from './approve';
 import type { OutgoingEmailRow } from './common';
 
@@ -55,9 +58,10 @@ export async function reviewItemContexts(
   const clientIds = distinct(emails.map((e) => e.clientId));
   const threadIds = distinct(emails.map((e) => e.threadId));
   const escalationIds = distinct(emails.map((e) => e.escalationId));
-  // One after another: inside a transaction there is one connection.
+  // One after another: inside a transaction there is one connection. The clients' names and
+  // calendars come in one query (the calendars for the send plan).
   const clientRows = await db
-    .select({ id: clients.id, name: clients.name })
+    .select({ id: clients.id, name: clients.name, workingCalendar: clients.workingCalendar, timezone: clients.timezone })
     .from(clients)
     .where(and(eq(clients.workspaceId, workspaceId), inArray(clients.id, clientIds)));
   const threadRows =
@@ -77,7 +81,7 @@ export async function reviewItemContexts(
   const clientName = new Map(clientRows.map((c) => [c.id, c.name]));
   const threadSubject = new Map(threadRows.map((t) => [t.id, t.subject]));
   const cause = new Map(escalationRows.map((e) => [e.id, e.cause]));
-  const calendars: CalendarCache = new Map();
+  const calendars: CalendarCache = new Map(clientRows.map((row) => [row.id, businessCalendar(effectiveCalendar(row).calendar)]));
   for (const email of emails) {
     contexts.set(email.id, {
       clientName: clientName.get(email.clientId) ?? '',

@@ -1,6 +1,6 @@
 /** The review queue: pending drafts, oldest first, keyset-paginated; snoozed ones hidden until their time. */
 import type { OutgoingEmailState } from '@firmly/core';
-import { and, asc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../client';
 import { outgoingEmails } from '../../schema/outgoing-emails';
 import { invalid, MAX_QUEUE_PAGE, type OutgoingEmailKind, type OutgoingEmailRow, type ReviewProblem, UUID } from './common';
@@ -16,6 +16,7 @@ export interface ReviewQueueOptions {
   cursor?: string | null;
 }
 
+/** The page's emails come without their bodies (`html` and `text` are empty); see LIST_COLUMNS. */
 export type ReviewQueuePage = { ok: true; items: OutgoingEmailRow[]; nextCursor: string | null } | ReviewProblem;
 
 export interface QueueCursor {
@@ -45,6 +46,13 @@ export function decodeCursor(text: string): QueueCursor | undefined {
   }
 }
 
+/**
+ * A page lists emails without their bodies: a rendered email is about 8 KB of HTML and text, and
+ * reading and parsing fifty of them was most of what listing a page cost. The detail and preview
+ * read the bodies of one email.
+ */
+const LIST_COLUMNS = { ...getTableColumns(outgoingEmails), html: sql<string>`''`, text: sql<string>`''` };
+
 /** Drafts waiting for the operator, oldest first; a snoozed draft shows again once its snooze has passed. */
 export async function reviewQueue(db: Executor, workspaceId: string, options: ReviewQueueOptions): Promise<ReviewQueuePage> {
   if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > MAX_QUEUE_PAGE) {
@@ -65,7 +73,7 @@ export async function reviewQueue(db: Executor, workspaceId: string, options: Re
     conditions.push(sql`(${outgoingEmails.createdAt}, ${outgoingEmails.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`);
   }
   const rows = await db
-    .select({ email: outgoingEmails, createdAtText })
+    .select({ email: LIST_COLUMNS, createdAtText })
     .from(outgoingEmails)
     .where(and(...conditions))
     .orderBy(asc(outgoingEmails.createdAt), asc(outgoingEmails.id))
