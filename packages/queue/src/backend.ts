@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createPostgresBackend, type PgPool, type Processor, Queue, runMigrations, Worker, withBackend } from 'bullmq';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
-import { defaultJobOptions, type QueueName } from './catalog';
+import { defaultJobOptions, type QueueName, queueNames } from './catalog';
 import { postgresCoordination } from './coordination/postgres';
 import { redisCoordination } from './coordination/redis';
 import type { Coordination } from './coordination/types';
@@ -116,6 +116,10 @@ async function postgresBackend(
     options: `-c search_path=${BULLMQ_SCHEMA}`,
   });
   pool.on('error', (e) => onError(e, 'postgres-queue-pool'));
+  // BullMQ's PostgreSQL backend adds an error listener to the shared pool per Queue and per
+  // Worker: one of each per queue name (and the dashboard's), which passes Node's default warning
+  // threshold of 10 without being a leak.
+  pool.setMaxListeners(2 * queueNames.length + 4);
   const client = await pool.connect();
   try {
     // BullMQ's own migrations, under its own advisory lock (the `migrate: true` behaviour).
