@@ -157,3 +157,23 @@ export async function audit(tx: Executor, email: OutgoingEmailRow, ctx: ReviewCo
     occurredAt: ctx.now,
   });
 }
+
+/**
+ * The draft an edit may change, locked for the rest of the transaction (two operators editing one
+ * draft take turns, the second working on the first's result), or why it may not be edited.
+ */
+export async function lockDraftForEdit(
+  tx: Executor,
+  workspaceId: string,
+  emailId: string,
+  operatorId: string,
+): Promise<OutgoingEmailRow | ReviewProblem> {
+  const problem = await operatorProblem(tx, workspaceId, operatorId);
+  if (problem) return problem;
+  const email = await loadEmail(tx, workspaceId, emailId, true);
+  if (!email) return notFound(emailId);
+  if (email.state !== 'pending_review') {
+    return conflict(email.state, `only a draft waiting for review can be edited; this one is ${email.state}`);
+  }
+  return email;
+}

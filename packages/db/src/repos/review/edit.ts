@@ -9,11 +9,9 @@ import {
   type EmailEdit,
   HEADER_BREAKING,
   invalid,
-  loadEmail,
+  lockDraftForEdit,
   MAX_SUBJECT_LENGTH,
-  notFound,
   type OutgoingEmailRow,
-  operatorProblem,
   type RenderEmailFn,
   type RenderedParts,
   type ReviewContext,
@@ -107,13 +105,8 @@ export async function editEmail(
     subjectOverride = checked;
   }
   return db.transaction(async (tx) => {
-    const problem = await operatorProblem(tx, workspaceId, ctx.operatorId);
-    if (problem) return problem;
-    // Locked: two operators editing one draft take turns, the second merging onto the first's result.
-    const email = await loadEmail(tx, workspaceId, emailId, true);
-    if (!email) return notFound(emailId);
-    if (email.state !== 'pending_review')
-      return conflict(email.state, `only a draft waiting for review can be edited; this one is ${email.state}`);
+    const email = await lockDraftForEdit(tx, workspaceId, emailId, ctx.operatorId);
+    if ('ok' in email) return email;
 
     const templateData = { ...(email.templateData ?? {}), ...(patch.data ?? {}) };
     const threadSubject = await threadSubjectOf(tx, email);

@@ -14,9 +14,7 @@ import {
   audit,
   conflict,
   invalid,
-  loadEmail,
-  notFound,
-  operatorProblem,
+  lockDraftForEdit,
   type ReviewContext,
   type ReviewProblem,
   type ReviewResult,
@@ -100,13 +98,8 @@ export async function rewriteEmailText(
     textOverride = checked;
   }
   return db.transaction(async (tx) => {
-    const problem = await operatorProblem(tx, workspaceId, ctx.operatorId);
-    if (problem) return problem;
-    // Locked, as editEmail does: two operators editing one draft take turns.
-    const email = await loadEmail(tx, workspaceId, emailId, true);
-    if (!email) return notFound(emailId);
-    if (email.state !== 'pending_review')
-      return conflict(email.state, `only a draft waiting for review can be edited; this one is ${email.state}`);
+    const email = await lockDraftForEdit(tx, workspaceId, emailId, ctx.operatorId);
+    if ('ok' in email) return email;
 
     const subject = subjectOverride ?? email.subject;
     let rendered: { html: string; text: string };
