@@ -22,7 +22,7 @@ if (mode === '--bare') {
   const address = bare.server.address();
   process.stdout.write(`LISTENING http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
 } else if (mode === '--firmly' && databaseUrl) {
-  const pool = createPool(databaseUrl, { applicationName: 'bench-api', max: 20 });
+  const pool = createPool(databaseUrl, { applicationName: 'bench-api', max: Number(process.env.BENCH_API_POOL || 20) });
   const db = createDatabase(pool);
   const queues = await createQueueBackend({ kind: 'postgres', databaseUrl }, () => undefined);
   const publicUrl = 'http://127.0.0.1:3000';

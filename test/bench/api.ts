@@ -141,7 +141,9 @@ async function main(): Promise<void> {
     children.push(firmly.child);
     const bare = await startServer(['--bare']);
     children.push(bare.child);
-    const queue = await load(`${firmly.url}/v1/review-queue?limit=${PAGE}`, { authorization });
+    // BENCH_API_PATH measures another path of the same server (e.g. /healthz, for the stack's own cost).
+    const path = process.env.BENCH_API_PATH || `/v1/review-queue?limit=${PAGE}`;
+    const queue = await load(`${firmly.url}${path}`, { authorization });
     const bareResult = await load(`${bare.url}/bare`, {});
     const share = queue.requestsPerSecond / bareResult.requestsPerSecond;
     const results = { drafts: DRAFTS, connections: CONNECTIONS, seconds: SECONDS, page: PAGE, queue, bare: bareResult, share };
