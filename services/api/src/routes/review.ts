@@ -8,7 +8,7 @@ import { principalOf } from '../plugins/auth';
 import { editDraft } from '../review/edit-draft';
 import { streamAuditEvents } from '../review/event-stream';
 import { reviewProblem } from '../review/problems';
-import { toReviewDetail } from '../review/review-item';
+import { toReviewDetail, toReviewItem } from '../review/review-item';
 import { reviewRouteHelpers } from '../review/route-helpers';
 import {
   BulkApproveAnswer,
@@ -63,7 +63,7 @@ export async function reviewRoutes(app: FastifyInstance, deps: ReviewDeps) {
       const now = deps.clock.now();
       const page = await reviewQueue(deps.db, workspaceId, { now, state, clientId, kind, limit, cursor });
       if (!page.ok) throw reviewProblem(page, 'querystring');
-      return { items: await review.itemsOf(workspaceId, page.items, now), nextCursor: page.nextCursor };
+      return { items: page.items.map((email) => toReviewItem(email, page.contexts.get(email.id), now)), nextCursor: page.nextCursor };
     },
   );
 

@@ -44,6 +44,11 @@ export async function firstSendableInstant(
     calendar = client ? businessCalendar(client.profile.calendar) : null;
     cache.set(clientId, calendar);
   }
+  return sendableInstant(calendar, now);
+}
+
+/** The first instant inside the calendar's working hours from `now` (`now` itself without a calendar). */
+export function sendableInstant(calendar: BusinessCalendar | null | undefined, now: Date): Date {
   const next = calendar?.nextWorkingInstant(now);
   // Past the calendar's supported range the answer is NaN; sending now beats never sending.
   return next && !Number.isNaN(next.getTime()) ? next : now;

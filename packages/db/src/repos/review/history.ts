@@ -3,8 +3,11 @@ import type { OutgoingEmailState } from '@firmly/core';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../client';
 import { outgoingEmails } from '../../schema/outgoing-emails';
+import type { OutgoingEmailRow, ReviewProblem } from './common';
 import { invalid, MAX_QUEUE_PAGE, UUID } from './common';
-import { createdAtText, decodeCursor, encodeCursor, type ReviewQueuePage } from './queue';
+import { createdAtText, decodeCursor, encodeCursor } from './queue';
+
+export type EmailHistoryPage = { ok: true; items: OutgoingEmailRow[]; nextCursor: string | null } | ReviewProblem;
 
 export interface EmailHistoryOptions {
   clientId?: string;
@@ -15,7 +18,7 @@ export interface EmailHistoryOptions {
 }
 
 /** The queue's keyset pagination (same cursor form, microsecond-exact), walked the other way. */
-export async function emailHistory(db: Executor, workspaceId: string, options: EmailHistoryOptions): Promise<ReviewQueuePage> {
+export async function emailHistory(db: Executor, workspaceId: string, options: EmailHistoryOptions): Promise<EmailHistoryPage> {
   if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > MAX_QUEUE_PAGE) {
     return invalid(`limit must be a whole number from 1 to ${MAX_QUEUE_PAGE}`, 'limit');
   }

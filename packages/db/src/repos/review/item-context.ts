@@ -33,10 +33,11 @@ function distinct(values: ReadonlyArray<string | null>): string[] {
   return [...new Set(values.filter((value): value is string => value !== null))];
 }
 
-async function earliestSendAt(db: Executor, email: OutgoingEmailRow, now: Date, calendars: CalendarCache): Promise<Date | null> {
+/** When an email goes out, given the instant an approval now would schedule for a draft. */
+export function earliestSendAtOf(email: OutgoingEmailRow, now: Date, draftSendsAt: () => Date): Date | null {
   switch (email.state) {
     case 'pending_review':
-      return firstSendableInstant(db, email.workspaceId, email.clientId, now, calendars);
+      return draftSendsAt();
     case 'approved':
     case 'sending':
       return email.sendAfter ?? now;
@@ -45,6 +46,12 @@ async function earliestSendAt(db: Executor, email: OutgoingEmailRow, now: Date, 
     default:
       return null;
   }
+}
+
+async function earliestSendAt(db: Executor, email: OutgoingEmailRow, now: Date, calendars: CalendarCache): Promise<Date | null> {
+  const draftSendsAt =
+    email.state === 'pending_review' ? await firstSendableInstant(db, email.workspaceId, email.clientId, now, calendars) : now;
+  return earliestSendAtOf(email, now, () => draftSendsAt);
 }
 
 export async function reviewItemContexts(
