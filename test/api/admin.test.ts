@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { buildServer, mailboxDeps } from '@firmly/api';
-import { createLogger } from '@firmly/config';
 import { systemClock } from '@firmly/core';
 import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
@@ -8,7 +6,7 @@ import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxSettings, testKeys } from '../support/mail-harness';
+import { testApiServer } from '../support/api-server';
 import { operatorKey } from '../support/operators';
 
 const t = useTestDatabase();
@@ -42,14 +40,7 @@ const auditActions = async (workspaceId: string) =>
 
 beforeAll(async () => {
   queues = await createQueueBackend({ kind: 'postgres', databaseUrl: t.url }, () => undefined);
-  const publicUrl = 'http://127.0.0.1:3000';
-  app = buildServer({
-    logger: createLogger('test', 'silent'),
-    readiness: [],
-    webhooks: { db: t.db, queues, clock: systemClock },
-    mailboxes: mailboxDeps({ db: t.db, queues, config: { ...sandboxSettings({ publicUrl }), FIRMLY_ENCRYPTION_KEY: testKeys }, publicUrl }),
-    http: { corsOrigins: [], rateLimitPerMinute: 1_000, publicUrl },
-  });
+  app = testApiServer({ db: t.db, queues, webhooks: { db: t.db, queues, clock: systemClock } });
   await app.ready();
 });
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import { buildServer, mailboxDeps } from '@firmly/api';
 import { createLogger, hashPassword, issueApiKey } from '@firmly/config';
 import { fixedClock } from '@firmly/core';
 import { postgresGrantStore, schema } from '@firmly/db';
@@ -9,7 +8,7 @@ import { backendModes } from '@firmly/queue/testing/modes';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxSettings, testKeys } from '../support/mail-harness';
+import { testApiServer } from '../support/api-server';
 import { operatorKey } from '../support/operators';
 
 const t = useTestDatabase();
@@ -27,18 +26,13 @@ function server(queues: QueueBackend, extra: { metricsToken?: string; logLines?:
         },
       })
     : undefined;
-  return buildServer({
+  return testApiServer({
+    db: t.db,
+    queues,
+    clock,
+    publicUrl,
     logger: createLogger('test', destination ? 'info' : 'silent', destination),
-    readiness: [],
-    mailboxes: mailboxDeps({
-      db: t.db,
-      queues,
-      clock,
-      config: { ...sandboxSettings({ publicUrl }), FIRMLY_ENCRYPTION_KEY: testKeys },
-      publicUrl,
-    }),
-    http: { corsOrigins: [], rateLimitPerMinute: 10_000, publicUrl },
-    metricsToken: extra.metricsToken,
+    ...(extra.metricsToken ? { metricsToken: extra.metricsToken } : {}),
   });
 }
 

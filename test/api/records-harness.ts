@@ -1,11 +1,8 @@
-/** What the clients and invoices API tests share: the app on a fixed clock, and a workspace with a client. */
-import { buildServer, mailboxDeps } from '@firmly/api';
-import { createLogger } from '@firmly/config';
 import { fixedClock } from '@firmly/core';
 import { type Database, schema } from '@firmly/db';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import type { FastifyInstance } from 'fastify';
-import { sandboxSettings, testKeys } from '../support/mail-harness';
+import { testApiServer } from '../support/api-server';
 import { operatorKey } from '../support/operators';
 
 /** Friday 20 November 2026, 10:00 in London: an invoice due on the 2nd and unpaid is overdue. */
@@ -13,19 +10,7 @@ export const NOW = new Date('2026-11-20T10:00:00Z');
 
 export async function startApi(db: Database, databaseUrl: string): Promise<{ app: FastifyInstance; queues: QueueBackend }> {
   const queues = await createQueueBackend({ kind: 'postgres', databaseUrl }, () => undefined);
-  const publicUrl = 'http://127.0.0.1:3000';
-  const app = buildServer({
-    logger: createLogger('test', 'silent'),
-    readiness: [],
-    mailboxes: mailboxDeps({
-      db,
-      queues,
-      config: { ...sandboxSettings({ publicUrl }), FIRMLY_ENCRYPTION_KEY: testKeys },
-      publicUrl,
-      clock: fixedClock(NOW),
-    }),
-    http: { corsOrigins: [], rateLimitPerMinute: 100_000 },
-  });
+  const app = testApiServer({ db, queues, clock: fixedClock(NOW) });
   await app.ready();
   return { app, queues };
 }

@@ -1,4 +1,3 @@
-import { buildServer, mailboxDeps } from '@firmly/api';
 import { createLogger, issueApiKey } from '@firmly/config';
 import { fixedClock } from '@firmly/core';
 import { appendAuditEvent, type OutgoingEmailRow, schema } from '@firmly/db';
@@ -7,8 +6,9 @@ import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApiServer } from '../support/api-server';
 import { ladderClient } from '../support/ladder-client';
-import { runJob, sandboxSettings, testKeys, workerDeps } from '../support/mail-harness';
+import { runJob, sandboxSettings, workerDeps } from '../support/mail-harness';
 import { operatorKey } from '../support/operators';
 
 const t = useTestDatabase();
@@ -26,18 +26,7 @@ let queues: QueueBackend;
 let app: FastifyInstance;
 
 function server() {
-  const publicUrl = 'http://127.0.0.1:3000';
-  return buildServer({
-    logger: log,
-    readiness: [],
-    mailboxes: mailboxDeps({
-      db: t.db,
-      queues,
-      clock,
-      config: { ...sandboxSettings({ publicUrl }), FIRMLY_ENCRYPTION_KEY: testKeys },
-      publicUrl,
-    }),
-  });
+  return testApiServer({ db: t.db, queues, clock, logger: log });
 }
 
 beforeAll(async () => {

@@ -1,12 +1,11 @@
-import { buildServer, mailboxDeps } from '@firmly/api';
-import { createLogger, hashPassword, issueApiKey } from '@firmly/config';
+import { hashPassword, issueApiKey } from '@firmly/config';
 import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxSettings, testKeys } from '../support/mail-harness';
+import { testApiServer } from '../support/api-server';
 
 const t = useTestDatabase();
 let queues: QueueBackend;
@@ -41,13 +40,7 @@ function cookiesOf(response: Awaited<ReturnType<typeof signIn>>): { header: stri
 
 beforeAll(async () => {
   queues = await createQueueBackend({ kind: 'postgres', databaseUrl: t.url }, () => undefined);
-  const publicUrl = 'https://firmly.test';
-  app = buildServer({
-    logger: createLogger('test', 'silent'),
-    readiness: [],
-    mailboxes: mailboxDeps({ db: t.db, queues, config: { ...sandboxSettings({ publicUrl }), FIRMLY_ENCRYPTION_KEY: testKeys }, publicUrl }),
-    http: { corsOrigins: [], rateLimitPerMinute: 1_000, publicUrl },
-  });
+  app = testApiServer({ db: t.db, queues, publicUrl: 'https://firmly.test' });
   await app.ready();
 });
 afterAll(async () => {

@@ -4,16 +4,15 @@
  * never a change. The operations come from the document itself, so a new route is walked
  * without anyone remembering to add it here.
  */
-import { buildServer, mailboxDeps } from '@firmly/api';
-import { createLogger, issueApiKey } from '@firmly/config';
+import { issueApiKey } from '@firmly/config';
 import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApiServer } from '../support/api-server';
 import { ladderClient } from '../support/ladder-client';
-import { sandboxSettings, testKeys } from '../support/mail-harness';
 
 const t = useTestDatabase();
 let queues: QueueBackend;
@@ -196,13 +195,7 @@ function example(schemaOf: JsonSchema | undefined, ids: Ids, field = ''): unknow
 
 beforeAll(async () => {
   queues = await createQueueBackend({ kind: 'postgres', databaseUrl: t.url }, () => undefined);
-  const publicUrl = 'http://127.0.0.1:3000';
-  app = buildServer({
-    logger: createLogger('test', 'silent'),
-    readiness: [],
-    mailboxes: mailboxDeps({ db: t.db, queues, config: { ...sandboxSettings({ publicUrl }), FIRMLY_ENCRYPTION_KEY: testKeys }, publicUrl }),
-    http: { corsOrigins: [], rateLimitPerMinute: 100_000 },
-  });
+  app = testApiServer({ db: t.db, queues });
   await app.ready();
 });
 afterAll(async () => {

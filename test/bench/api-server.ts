@@ -3,12 +3,11 @@
  * its event loop: `--firmly <databaseUrl>` serves the real API (queues on PostgreSQL, rate limit
  * raised for the run), `--bare` a bare Fastify route. Prints `LISTENING <url>` when ready.
  */
-import { buildServer, mailboxDeps } from '@firmly/api';
 import { createLogger } from '@firmly/config';
 import { createDatabase, createPool } from '@firmly/db';
 import { createQueueBackend } from '@firmly/queue';
 import Fastify from 'fastify';
-import { sandboxSettings, testKeys } from '../support/mail-harness';
+import { testApiServer } from '../support/api-server';
 
 const [mode, databaseUrl] = process.argv.slice(2);
 // An orderly exit on SIGTERM, so a --cpu-prof profile is written.
@@ -25,14 +24,8 @@ if (mode === '--bare') {
   const pool = createPool(databaseUrl, { applicationName: 'bench-api', max: Number(process.env.BENCH_API_POOL || 20) });
   const db = createDatabase(pool);
   const queues = await createQueueBackend({ kind: 'postgres', databaseUrl }, () => undefined);
-  const publicUrl = 'http://127.0.0.1:3000';
-  const server = buildServer({
-    logger,
-    readiness: [],
-    mailboxes: mailboxDeps({ db, queues, config: { ...sandboxSettings({ publicUrl }), FIRMLY_ENCRYPTION_KEY: testKeys }, publicUrl }),
-    // The run sends far more than an operator would; the limit is the product's, the budget is the bench's.
-    http: { corsOrigins: [], rateLimitPerMinute: 100_000_000, publicUrl },
-  });
+  // The run sends far more than an operator would; the limit is the product's, the budget is the bench's.
+  const server = testApiServer({ db, queues, logger, http: { rateLimitPerMinute: 100_000_000 } });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const address = server.server.address();
   process.stdout.write(`LISTENING http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
