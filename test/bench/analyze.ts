@@ -1,18 +1,4 @@
-/**
- * `pnpm bench:analyze`: the analysis firmly runs after each sync (`analyzeThread` per client
- * thread, `summarizeClient` per client, from @firmly/core), in process, on a deterministic
- * mailbox (test/bench/analysis-corpus.ts). Measures (1) a full recompute of 100,000 messages
- * across 50 clients — messages/s and peak RSS — and (2) the cost of one new message with 100
- * versus 100,000 messages of history: re-analysing its thread, and rolling its client up from
- * the windows the rollup reads (as `loadClientRollupInput` bounds them in PostgreSQL).
- *
- *   node --import tsx test/bench/analyze.ts          writes docs/benchmarks.md
- *   BENCH_ANALYZE_DOCS=0 BENCH_ANALYZE_MESSAGES=20000 node --import tsx test/bench/analyze.ts
- */
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
@@ -29,7 +15,7 @@ import {
   type ThreadAnalysis,
 } from '@firmly/core';
 import { analysisCorpus } from './analysis-corpus';
-import { machineInfo } from './report';
+import { machineInfo, recordBenchSection } from './report';
 
 const MESSAGES = Number(process.env.BENCH_ANALYZE_MESSAGES || 100_000);
 const CLIENTS = 50;
@@ -37,7 +23,6 @@ const SPAN_DAYS = 730;
 const NOW = new Date('2026-11-27T15:00:00Z');
 const SAMPLES = 300;
 const MB = 1024 * 1024;
-const DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
@@ -235,22 +220,35 @@ async function main() {
     ...hostile.map((h) => `| one hostile message (visible text + its thread analysed): ${h.name} | ${n(h.ms)} ms |  |`),
     `<!-- /bench:analyze ${machine.isoDay} -->`,
   ].join('\n');
-  let doc = existsSync(DOC) ? await readFile(DOC, 'utf8') : '# Benchmarks\n';
-  const start = `<!-- bench:analyze ${machine.isoDay} -->`;
-  const end = `<!-- /bench:analyze ${machine.isoDay} -->`;
-  const at = doc.indexOf(start);
-  if (at >= 0) doc = `${doc.slice(0, at)}${block}${doc.slice(doc.indexOf(end, at) + end.length)}`;
-  else {
-    const section = doc.indexOf('## `pnpm bench:analyze`');
-    if (section < 0) doc = `${doc.trimEnd()}\n\n## \`pnpm bench:analyze\` — client behaviour analysis\n\n${block}\n`;
-    else {
-      const next = doc.indexOf('\n## ', section + 1);
-      const insertAt = next < 0 ? doc.length : next;
-      doc = `${doc.slice(0, insertAt).trimEnd()}\n\n${block}\n${doc.slice(insertAt)}`;
-    }
-  }
-  await writeFile(DOC, doc);
-  process.stdout.write(`recorded in ${DOC}\n`);
+  const doc = await recordBenchSection({ tag: 'bench:analyze', heading: ANALYZE_HEADING, section: ANALYZE_SECTION, machine, block });
+  process.stdout.write(`recorded in ${doc}\n`);
 }
+
+const ANALYZE_HEADING = '## `pnpm bench:analyze`';
+const ANALYZE_SECTION = `## \`pnpm bench:analyze\` — client behaviour analysis
+
+**What it measures.** The analysis the worker runs after each sync — \`analyzeThread\` for every client
+thread and \`summarizeClient\` for every client (\`packages/core/src/analysis/engine/\`), in process,
+without PostgreSQL — on a deterministic mailbox (\`test/bench/analysis-corpus.ts\`): 50 clients,
+threads of 1–10 messages over 730 days, half English and half Hungarian, with the visible text agency
+mail has after stripping (asks, approvals, control demands, payment claims, small talk).
+
+- **Full recompute**: every thread analysed and every client rolled up, 100,000 messages; messages/s
+  and the peak RSS sampled every 50 ms.
+- **One new message**: an inbound reply added to one of a client's latest threads; timed separately,
+  the re-analysis of its thread (what a new message updates) and the client's rollup from the
+  120-day window, found through a time-ordered index as PostgreSQL's \`(client, sent_at)\` indexes find
+  it; the median of 300 samples with 100 and with 100,000 messages of history. Target: the ratio
+  stays under 2. The rollup is reported beside it: the worker runs it once per client per five-second
+  bucket, not once per message, and it costs the client's last 120 days, not the mailbox.
+- **Hostile bodies**: one message each (10 MB, and texts built to make regular expressions backtrack
+  or scans repeat) through visible-text extraction and its thread's analysis. The unit tests run the
+  same inputs for their results only; what they cost is measured here.
+
+\`\`\`sh
+pnpm bench:analyze
+BENCH_ANALYZE_DOCS=0 BENCH_ANALYZE_MESSAGES=20000 pnpm bench:analyze   # smaller, prints JSON only
+\`\`\`
+`;
 
 await main();

@@ -38,6 +38,16 @@ export async function storedCountsByMailbox(db: Executor, workspaceId: string, m
   return counts;
 }
 
+/** The workspace's mailbox, locked for the rest of the transaction, or undefined. */
+async function lockMailbox(tx: Executor, workspaceId: string, mailboxId: string): Promise<MailboxRow | undefined> {
+  const [mailbox] = await tx
+    .select()
+    .from(mailboxes)
+    .where(and(eq(mailboxes.workspaceId, workspaceId), eq(mailboxes.id, mailboxId)))
+    .for('update');
+  return mailbox;
+}
+
 export type RestartSyncResult =
   | { ok: true; mailbox: MailboxRow }
   | { ok: false; problem: 'not_found' | 'not_active'; mailbox?: MailboxRow };
@@ -53,11 +63,7 @@ export async function restartMailboxSync(
   input: { workspaceId: string; mailboxId: string; actor: string; now: Date },
 ): Promise<RestartSyncResult> {
   return db.transaction(async (tx) => {
-    const [mailbox] = await tx
-      .select()
-      .from(mailboxes)
-      .where(and(eq(mailboxes.workspaceId, input.workspaceId), eq(mailboxes.id, input.mailboxId)))
-      .for('update');
+    const mailbox = await lockMailbox(tx, input.workspaceId, input.mailboxId);
     if (!mailbox) return { ok: false, problem: 'not_found' };
     if (mailbox.status !== 'active') return { ok: false, problem: 'not_active', mailbox };
     const [updated] = await tx.update(mailboxes).set({ syncCursor: null }).where(eq(mailboxes.id, mailbox.id)).returning();
@@ -87,11 +93,7 @@ export async function disconnectMailbox(
   input: { workspaceId: string; mailboxId: string; actor: string; now: Date },
 ): Promise<DisconnectResult> {
   return db.transaction(async (tx) => {
-    const [mailbox] = await tx
-      .select()
-      .from(mailboxes)
-      .where(and(eq(mailboxes.workspaceId, input.workspaceId), eq(mailboxes.id, input.mailboxId)))
-      .for('update');
+    const mailbox = await lockMailbox(tx, input.workspaceId, input.mailboxId);
     if (!mailbox) return { ok: false, problem: 'not_found' };
     if (mailbox.status === 'disconnected' && mailbox.encryptedGrant === null) return { ok: true, mailbox, changed: false };
     const [updated] = await tx
