@@ -29,9 +29,9 @@ export function buildServer(options: AppOptions & { logger: Logger }): FastifyIn
     genReqId: () => randomUUID(),
   });
   // Echoed on every answer, errors included (onSend runs for those too), so a caller can quote it.
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-    return payload;
+    done(null, payload);
   });
   fastify.register(app, options);
   return fastify;

@@ -14,6 +14,7 @@ export {
   type BusinessCalendar,
   businessCalendar,
   type CalendarProblem,
+  rememberedNextWorkingInstant,
   validateWorkingCalendar,
   type WorkingCalendar,
 } from './business-time';
