@@ -33,3 +33,10 @@ export function createPool(databaseUrl: string, options: PoolOptions): pg.Pool {
 export function createDatabase(pool: pg.Pool): Database {
   return drizzle({ client: pool, schema, casing: 'snake_case' });
 }
+
+/** The pool a database handle runs on (drizzle keeps it as `$client`): for what needs a connection of its own, like LISTEN. */
+export function poolOf(db: Database): pg.Pool {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) throw new TypeError('this database handle does not run on a pg pool');
+  return client;
+}

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './change-feed';
 export * from './client';
 export * from './embedded';
 export * from './health';

@@ -1,7 +1,9 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import { followChanges, forgetAfterWrites } from './changes';
 import type { MailboxConnectionDeps } from './mailbox-connection';
 import { operatorAuth } from './plugins/auth';
+import { KnownApiKeys } from './plugins/known-api-keys';
 import { metrics } from './plugins/metrics';
 import { openApi } from './plugins/openapi';
 import { problemDetails } from './plugins/problem';
@@ -69,12 +71,14 @@ export async function app(fastify: FastifyInstance, options: AppOptions) {
   if (options.webhooks) await fastify.register(webhookRoutes, options.webhooks);
   const deps = options.mailboxes;
   if (deps) {
-    const v1 = { ...deps, publicUrl: http.publicUrl };
+    const changes = await followChanges(fastify, deps.db);
+    const v1 = { ...deps, publicUrl: http.publicUrl, changes };
     // Two /v1 scopes: the operator-auth hook guards the first only; the OAuth callback is
     // reached by the operator's browser, authenticated by its sealed state instead.
     await fastify.register(
       async (scope) => {
-        await operatorAuth(scope, { db: deps.db, clock: deps.clock });
+        await operatorAuth(scope, { db: deps.db, clock: deps.clock, knownKeys: new KnownApiKeys(deps.db, changes.callers) });
+        forgetAfterWrites(scope, changes);
         await scope.register(sessionRoutes, v1);
         await scope.register(mailboxRoutes, deps);
         await scope.register(analysisRoutes, deps);

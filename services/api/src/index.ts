@@ -1,8 +1,11 @@
 export { type AppOptions, app, DEFAULT_HTTP_OPTIONS, type HttpOptions, httpOptionsFrom } from './app';
+export { type ApiChanges, forgetAfterWrites } from './changes';
 export * from './errors';
 export type { MailboxConnectionDeps } from './mailbox-connection';
 export { mailboxDeps, publicUrlOf } from './mailbox-deps';
+export { KnownApiKeys } from './plugins/known-api-keys';
 export { readinessChecks } from './readiness';
+export { type ChangeGenerations, ReviewQueuePages } from './review/queue-pages';
 export type { ReadinessCheck } from './routes/health';
 export type { WebhookDeps } from './routes/webhooks';
 export { buildServer, type RunningServer, startServer } from './server';

@@ -4,6 +4,7 @@ import { csrfMatches, type Database, findLiveApiKey, findLiveSession, touchApiKe
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem, Unauthorized } from '../errors';
+import type { KnownApiKeys } from './known-api-keys';
 
 /** What a caller may do. `read`: every GET. `review`: act on drafts, asks, proposals, invoices. `admin`: operators, keys, mailboxes, settings. */
 export const SCOPES = ['read', 'review', 'admin'] as const;
@@ -56,13 +57,13 @@ const SESSION_SCOPES: Record<'owner' | 'member', ReadonlySet<Scope>> = {
  * The principal's workspace scopes every query, so one tenant never reads another's rows.
  * Routes marked `config: { public: true }` (sign-in) skip authentication.
  */
-export async function operatorAuth(app: FastifyInstance, options: { db: Database; clock: Clock }) {
+export async function operatorAuth(app: FastifyInstance, options: { db: Database; clock: Clock; knownKeys?: KnownApiKeys }) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if ((request.routeOptions.config as { public?: boolean }).public) return;
     const now = options.clock.now();
     request.principal = request.headers.authorization
-      ? await principalFromApiKey(options.db, request.headers.authorization, now)
+      ? await principalFromApiKey(options.db, request.headers.authorization, now, options.knownKeys)
       : await principalFromSession(options.db, request, now);
     const needed = request.routeOptions.config.scope ?? (SAFE_METHODS.has(request.method) ? 'read' : 'review');
     if (!request.principal.scopes.has(needed)) {
@@ -72,19 +73,26 @@ export async function operatorAuth(app: FastifyInstance, options: { db: Database
 }
 
 /** The caller an `Authorization: Bearer fk_…` header names (also how /metrics and /admin/queues check admin keys). */
-export async function principalFromApiKey(db: Database, authorization: string, now: Date): Promise<Principal> {
+export async function principalFromApiKey(db: Database, authorization: string, now: Date, knownKeys?: KnownApiKeys): Promise<Principal> {
   const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
   const prefix = token ? parseApiKeyPrefix(token) : undefined;
   if (!token || !prefix) throw new Unauthorized();
-  const key = await findLiveApiKey(db, prefix, now);
+  const key = knownKeys ? await knownKeys.find(prefix, now) : await findLiveApiKey(db, prefix, now);
   if (!key || !apiKeyMatches(token, key.keyHash)) throw new Unauthorized();
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchApiKey(db, key.id, now);
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await touchApiKey(db, key.id, now);
+    knownKeys?.touched(prefix, now);
+  }
   return {
     workspaceId: key.workspaceId,
     operatorId: key.operatorId,
-    scopes: new Set(key.scopes.filter((scope): scope is Scope => (SCOPES as readonly string[]).includes(scope))),
+    scopes: scopesOf(key.scopes),
     via: { kind: 'api_key', apiKeyId: key.id },
   };
+}
+
+function scopesOf(scopes: readonly string[]): ReadonlySet<Scope> {
+  return new Set(scopes.filter((scope): scope is Scope => (SCOPES as readonly string[]).includes(scope)));
 }
 
 async function principalFromSession(db: Database, request: FastifyRequest, now: Date): Promise<Principal> {

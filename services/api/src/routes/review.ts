@@ -1,4 +1,4 @@
-import { approveEmail, bulkApprove, emailHistory, rejectEmail, reviewItemContexts, reviewQueue, snoozeEmail } from '@firmly/db';
+import { approveEmail, bulkApprove, emailHistory, rejectEmail, reviewItemContexts, snoozeEmail } from '@firmly/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../api-deps';
@@ -8,7 +8,8 @@ import { principalOf } from '../plugins/auth';
 import { editDraft } from '../review/edit-draft';
 import { streamAuditEvents } from '../review/event-stream';
 import { reviewProblem } from '../review/problems';
-import { toReviewDetail, toReviewItem } from '../review/review-item';
+import { ReviewQueuePages } from '../review/queue-pages';
+import { toReviewDetail } from '../review/review-item';
 import { reviewRouteHelpers } from '../review/route-helpers';
 import {
   BulkApproveAnswer,
@@ -24,7 +25,7 @@ import {
 } from '../review/schemas';
 import { queueApprovedSend } from '../review/send-queue';
 
-type ReviewDeps = Pick<ApiDeps, 'db' | 'queues' | 'clock'>;
+type ReviewDeps = Pick<ApiDeps, 'db' | 'queues' | 'clock' | 'changes'>;
 
 /** The preview is the draft's own HTML: shown in a sandboxed frame, with no script, no remote fetch but images. */
 export const PREVIEW_CSP = "sandbox; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'";
@@ -45,6 +46,7 @@ export async function reviewRoutes(app: FastifyInstance, deps: ReviewDeps) {
   app.addHook('preClose', async () => closing.abort());
 
   const review = reviewRouteHelpers(deps.db);
+  const queuePages = new ReviewQueuePages({ db: deps.db, changes: deps.changes?.reviewQueue ?? null });
 
   typed.get(
     '/review-queue',
@@ -56,14 +58,16 @@ export async function reviewRoutes(app: FastifyInstance, deps: ReviewDeps) {
         response: { 200: ReviewPage, ...commonErrors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workspaceId } = principalOf(request);
       const { state, clientId, kind, limit, cursor } = request.query;
-      await review.ownedClient(workspaceId, clientId);
-      const now = deps.clock.now();
-      const page = await reviewQueue(deps.db, workspaceId, { now, state, clientId, kind, limit, cursor });
+      const page = await queuePages.page(workspaceId, { state, clientId, kind, limit, cursor }, deps.clock.now(), () =>
+        review.ownedClient(workspaceId, clientId),
+      );
       if (!page.ok) throw reviewProblem(page, 'querystring');
-      return { items: page.items.map((email) => toReviewItem(email, page.contexts.get(email.id), now)), nextCursor: page.nextCursor };
+      // Already JSON bytes, written from items checked against ReviewItem (see review/queue-pages.ts);
+      // Fastify sends a Buffer as it is. The type provider types send() by the schema's object.
+      return reply.type('application/json; charset=utf-8').send(page.json as unknown as z.infer<typeof ReviewPage>);
     },
   );
 

@@ -48,7 +48,7 @@ export async function firstSendableInstant(
 }
 
 /** The first instant inside the calendar's working hours from `now` (`now` itself without a calendar). */
-export function sendableInstant(calendar: BusinessCalendar | null | undefined, now: Date): Date {
+export function sendableInstant(calendar: Pick<BusinessCalendar, 'nextWorkingInstant'> | null | undefined, now: Date): Date {
   const next = calendar?.nextWorkingInstant(now);
   // Past the calendar's supported range the answer is NaN; sending now beats never sending.
   return next && !Number.isNaN(next.getTime()) ? next : now;

@@ -1,4 +1,4 @@
-export { approveEmail, type BulkApproveResult, bulkApprove, type CalendarCache, firstSendableInstant } from './approve';
+export { approveEmail, type BulkApproveResult, bulkApprove, type CalendarCache, firstSendableInstant, sendableInstant } from './approve';
 export { type AuditTailEvent, auditEventsAfter, lastAuditSeq } from './audit-tail';
 export {
   type ApproveResult,
@@ -19,7 +19,7 @@ export {
 } from './common';
 export { editEmail, safeSubject } from './edit';
 export { type EmailHistoryOptions, emailHistory } from './history';
-export { type ReviewItemContext, reviewItemContexts } from './item-context';
-export { type ReviewQueueOptions, type ReviewQueuePage, reviewQueue } from './queue';
+export { earliestSendAtOf, type ReviewItemContext, reviewItemContexts } from './item-context';
+export { nextSnoozeEnd, type ReviewQueueOptions, type ReviewQueuePage, reviewQueue } from './queue';
 export { rejectEmail, snoozeEmail } from './reject-snooze';
 export { bodyWrittenByHand, cleanBodyText, MAX_TEXT_LENGTH, type RenderTextFn, rewriteEmailText, type TextRewrite } from './rewrite';

@@ -1,7 +1,7 @@
 /** The review queue: pending drafts, oldest first, keyset-paginated; snoozed ones hidden until their time. */
-import type { OutgoingEmailState } from '@firmly/core';
+import type { BusinessCalendar, OutgoingEmailState } from '@firmly/core';
 import { businessCalendar } from '@firmly/core';
-import { and, asc, eq, getTableColumns, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, lte, min, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../client';
 import { clients } from '../../schema/clients';
 import { escalations } from '../../schema/escalations';
@@ -31,6 +31,8 @@ export type ReviewQueuePage =
       nextCursor: string | null;
       /** What the console shows beside each email (client, thread, cause, send plan), by email id. */
       contexts: Map<string, ReviewItemContext>;
+      /** The working calendar of each client on the page, by client id (a cached page works its send plans out again later). */
+      calendars: Map<string, BusinessCalendar>;
     }
   | ReviewProblem;
 
@@ -110,11 +112,15 @@ export async function reviewQueue(db: Executor, workspaceId: string, options: Re
   const last = page.at(-1);
   const nextCursor = rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAtText, id: last.email.id }) : null;
   // One calendar and one "next working instant" per client on the page.
+  const calendars = new Map<string, BusinessCalendar>();
   const sendsAt = new Map<string, Date>();
+  for (const row of page) {
+    if (!calendars.has(row.email.clientId)) calendars.set(row.email.clientId, businessCalendar(effectiveCalendar(row).calendar));
+  }
   const draftSendsAt = (row: (typeof page)[number]) => () => {
     let at = sendsAt.get(row.email.clientId);
     if (!at) {
-      at = sendableInstant(businessCalendar(effectiveCalendar(row).calendar), options.now);
+      at = sendableInstant(calendars.get(row.email.clientId), options.now);
       sendsAt.set(row.email.clientId, at);
     }
     return at;
@@ -130,7 +136,21 @@ export async function reviewQueue(db: Executor, workspaceId: string, options: Re
       },
     ]),
   );
-  return { ok: true, items: page.map((r) => r.email), nextCursor, contexts };
+  return { ok: true, items: page.map((r) => r.email), nextCursor, contexts, calendars };
+}
+
+/**
+ * When the next snoozed draft of the workspace comes back into the queue (the first snooze end
+ * after `now`), or null: until then the queue's pages stay what they are, as far as time goes.
+ */
+export async function nextSnoozeEnd(db: Executor, workspaceId: string, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: min(outgoingEmails.snoozedUntil) })
+    .from(outgoingEmails)
+    .where(
+      and(eq(outgoingEmails.workspaceId, workspaceId), eq(outgoingEmails.state, 'pending_review'), gt(outgoingEmails.snoozedUntil, now)),
+    );
+  return row?.at ?? null;
 }
 
 /* ----------------------------------------------------------------------------- approve */
