@@ -8,6 +8,7 @@ const KIND_LABELS: Record<EmailKind, string> = {
   work_resumed: 'Work resumed',
   expectations_reset: 'How we work together',
   termination: 'Termination',
+  closing_report: 'Closing report',
   custom: 'Custom',
 };
 

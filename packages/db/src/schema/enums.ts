@@ -26,6 +26,7 @@ export const outgoingEmailKind = pgEnum('outgoing_email_kind', [
   'work_resumed',
   'expectations_reset',
   'termination',
+  'closing_report',
   'custom',
 ]);
 export const outgoingEmailState = pgEnum('outgoing_email_state', outgoingEmailStates);

@@ -16,6 +16,7 @@ const CAUSE_OF_KIND: Record<OutgoingEmailRow['kind'], CauseType> = {
   work_resumed: 'late_payment',
   expectations_reset: 'controlling',
   termination: 'ending',
+  closing_report: 'ending',
   custom: 'operator',
 };
 

@@ -27,6 +27,7 @@ export type EmailKind =
   | 'work_resumed'
   | 'expectations_reset'
   | 'termination'
+  | 'closing_report'
   | 'custom';
 
 export interface SendPlan {
