@@ -4,5 +4,6 @@ export * from './client-status';
 export * from './clock';
 export * from './escalation';
 export * from './money';
+export * from './offboarding';
 export * from './outgoing-email-state';
 export * from './payment-terms';

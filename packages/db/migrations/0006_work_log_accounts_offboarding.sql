@@ -26,6 +26,7 @@ CREATE TABLE "offboardings" (
 	"client_id" uuid NOT NULL,
 	"state" "offboarding_state" DEFAULT 'in_progress' NOT NULL,
 	"reasons" jsonb NOT NULL,
+	"ends_on" date NOT NULL,
 	"started_by" uuid NOT NULL,
 	"termination_email_id" uuid,
 	"closing_report_email_id" uuid,

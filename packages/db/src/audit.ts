@@ -46,15 +46,29 @@ export async function appendAuditEvent(tx: Executor, event: AuditEventInput) {
   return row;
 }
 
-export type AuditChainCheck = { ok: true; length: number } | { ok: false; brokenAtSeq: number; reason: string };
+/**
+ * The result of recomputing a workspace's chain. `length` is how many events were read; a break
+ * names the first bad position and, when a row sits at it, that row's id (a deleted event has none).
+ */
+export type AuditChainCheck =
+  | { ok: true; length: number }
+  | { ok: false; length: number; brokenAtSeq: number; eventId: string | null; reason: string };
 
 /** Recomputes the chain; a missing, reordered or edited event shows up as the first bad seq. */
 export async function verifyAuditChain(db: Database, workspaceId: string): Promise<AuditChainCheck> {
   const rows = await db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId)).orderBy(asc(auditEvents.seq));
+  const broken = (brokenAtSeq: number, eventId: string | null, reason: string): AuditChainCheck => ({
+    ok: false,
+    length: rows.length,
+    brokenAtSeq,
+    eventId,
+    reason,
+  });
   let prevHash = GENESIS;
   for (const [index, row] of rows.entries()) {
-    if (row.seq !== index + 1) return { ok: false, brokenAtSeq: index + 1, reason: 'missing event' };
-    if (row.prevHash !== prevHash) return { ok: false, brokenAtSeq: row.seq, reason: 'previous hash does not match' };
+    // Rows come ordered by seq, so a gap means the row for `index + 1` is gone.
+    if (row.seq !== index + 1) return broken(index + 1, null, 'missing event');
+    if (row.prevHash !== prevHash) return broken(row.seq, row.id, 'previous hash does not match');
     const expected = chainHash(prevHash, row.seq, {
       workspaceId: row.workspaceId,
       actor: row.actor,
@@ -64,7 +78,7 @@ export async function verifyAuditChain(db: Database, workspaceId: string): Promi
       data: row.data,
       occurredAt: row.occurredAt,
     });
-    if (row.hash !== expected) return { ok: false, brokenAtSeq: row.seq, reason: 'event content does not match its hash' };
+    if (row.hash !== expected) return broken(row.seq, row.id, 'event content does not match its hash');
     prevHash = row.hash;
   }
   return { ok: true, length: rows.length };

@@ -13,6 +13,7 @@ export * from './repos/escalation';
 export * from './repos/ingest';
 export * from './repos/mailbox-auth';
 export * from './repos/mailboxes';
+export * from './repos/offboarding';
 export * from './repos/operations-metrics';
 export * from './repos/proposals';
 export * from './repos/records/index';

@@ -331,7 +331,11 @@ describe('audit log', () => {
     await t.pool.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
     await t.pool.query(`UPDATE audit_events SET data = '{"forged":true}' WHERE workspace_id = $1 AND seq = 2`, [ws.id]);
     await t.pool.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
-    expect(await verifyAuditChain(t.db, ws.id)).toEqual({ ok: false, brokenAtSeq: 2, reason: 'event content does not match its hash' });
+    expect(await verifyAuditChain(t.db, ws.id)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 2,
+      reason: 'event content does not match its hash',
+    });
   });
 
   it('keeps seq gap-free under concurrent appends', async () => {

@@ -25,6 +25,25 @@ describe('composing an outgoing email', () => {
     expect(parsed.html).toContain('<p>Kedves Anna');
   });
 
+  it('attaches files, each once, with their names and bytes intact', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n% a closing report\n%%EOF\n', 'latin1');
+    const raw = await composeMime({
+      from: { address: 'me@studio.example' },
+      to: [{ address: 'client@example.com' }],
+      subject: 'Záró beszámoló',
+      text: 'A beszámolót csatoltam.',
+      html: '<p>A beszámolót csatoltam.</p>',
+      messageId: 'report@firmly.example',
+      date: new Date('2026-11-30T09:00:00Z'),
+      attachments: [{ filename: 'záró-beszámoló.pdf', contentType: 'application/pdf', content: pdf }],
+    });
+    const parsed = await PostalMime.parse(raw);
+    expect(parsed.text?.trim()).toBe('A beszámolót csatoltam.');
+    expect(parsed.attachments).toHaveLength(1);
+    expect(parsed.attachments[0]).toMatchObject({ filename: 'záró-beszámoló.pdf', mimeType: 'application/pdf' });
+    expect(Buffer.from(parsed.attachments[0]?.content as ArrayBuffer).equals(pdf)).toBe(true);
+  });
+
   it('cannot be made to emit extra headers by client data', async () => {
     const raw = await composeMime({
       from: { address: 'me@studio.example' },

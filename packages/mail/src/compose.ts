@@ -12,13 +12,22 @@ export interface ComposeInput {
   inReplyTo?: string;
   references?: string[];
   date: Date;
+  /** Files sent with it (the closing report's PDF); an image with a `contentId` is shown inline (`cid:`). */
+  attachments?: ReadonlyArray<MailAttachment>;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  contentId?: string;
 }
 
 const bracket = (id: string) => `<${id.replace(/^<|>$/g, '')}>`;
 
 /**
  * Builds the RFC 5322 bytes of an outgoing email: multipart/alternative (plain
- * text + HTML), UTF-8, encoded words where needed, and the threading headers
+ * text + HTML) — inside multipart/mixed when files are attached —, UTF-8, encoded words where needed, and the threading headers
  * that keep the reply in the client's thread. Names and subjects come from client
  * data, so header injection is the composer's problem, not the caller's: nodemailer
  * encodes them and strips CR/LF.
@@ -36,6 +45,16 @@ export async function composeMime(input: ComposeInput): Promise<Buffer> {
     ...(input.references && input.references.length > 0 ? { references: input.references.map(bracket) } : {}),
     date: input.date,
     textEncoding: 'quoted-printable',
+    ...(input.attachments && input.attachments.length > 0
+      ? {
+          attachments: input.attachments.map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: file.content,
+            ...(file.contentId ? { cid: file.contentId } : {}),
+          })),
+        }
+      : {}),
   });
   return composer.compile().build();
 }

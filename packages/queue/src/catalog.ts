@@ -22,6 +22,8 @@ export const jobCatalog = {
   },
   escalate: {
     'client.escalate': z.object({ workspaceId: uuid, clientId: uuid }),
+    /** Drafts an offboarding's termination letter and closing report (once each). */
+    'client.offboard': z.object({ workspaceId: uuid, offboardingId: uuid }),
   },
   send: {
     'email.send': z.object({ workspaceId: uuid, outgoingEmailId: uuid }),

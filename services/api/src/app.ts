@@ -12,10 +12,14 @@ import { security } from './plugins/security';
 import { webPage } from './plugins/web';
 import { adminRoutes } from './routes/admin';
 import { analysisRoutes } from './routes/analysis';
+import { auditRoutes } from './routes/audit';
+import { clientRecordRoutes } from './routes/client-records';
 import { clientRoutes } from './routes/clients';
+import { dossierRoutes } from './routes/dossier';
 import { healthRoutes, type ReadinessCheck } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
 import { mailboxRoutes, oauthCallbackRoutes } from './routes/mailboxes';
+import { offboardingRoutes } from './routes/offboarding';
 import { reviewRoutes } from './routes/review';
 import { sessionRoutes } from './routes/session';
 import { type WebhookDeps, webhookRoutes } from './routes/webhooks';
@@ -84,8 +88,12 @@ export async function app(fastify: FastifyInstance, options: AppOptions) {
         await scope.register(analysisRoutes, deps);
         await scope.register(reviewRoutes, v1);
         await scope.register(clientRoutes, v1);
+        await scope.register(dossierRoutes, v1);
+        await scope.register(clientRecordRoutes, v1);
         await scope.register(invoiceRoutes, v1);
         await scope.register(adminRoutes, v1);
+        await scope.register(auditRoutes, v1);
+        await scope.register(offboardingRoutes, v1);
       },
       { prefix: '/v1' },
     );

@@ -20,5 +20,5 @@ export {
   type TerminationPlan,
   terminationPlan,
 } from './termination';
-export { type ReasonFailure, type ReasonLocale, terminationReasonText } from './termination-reason';
+export { type ReasonFailure, type ReasonLocale, terminationReasonClause, terminationReasonText } from './termination-reason';
 export type * from './types';

@@ -44,13 +44,27 @@ function occasions(failure: ReasonFailure, locale: ReasonLocale): string {
   return `(${failure.count === 1 ? 'once' : `${failure.count} times`}, most recently on ${failure.lastOn})`;
 }
 
-/** The sentence for the letter; empty when no incident was documented (the operator then writes the reason). */
-export function terminationReasonText(failures: readonly ReasonFailure[], locale: ReasonLocale): string {
+/**
+ * What completes the letter's own "I cannot meet your needs because …" ("… mert …"): "it was
+ * not possible for you to pay the invoices by the agreed due date (3 times, …)". Empty when no
+ * incident of a stated kind was documented.
+ */
+export function terminationReasonClause(failures: readonly ReasonFailure[], locale: ReasonLocale): string {
   if (failures.length === 0) return '';
-  const parts = failures.map((f) => `${clauses[f.kind][locale]} ${occasions(f, locale)}`);
+  const parts = joinList(
+    failures.map((f) => `${clauses[f.kind][locale]} ${occasions(f, locale)}`),
+    locale,
+  );
+  return locale === 'hu' ? `nem sikerült ${parts}` : `it was not possible for you to ${parts}`;
+}
+
+/** The reason as a sentence of its own; empty when no incident was documented (the operator then writes the reason). */
+export function terminationReasonText(failures: readonly ReasonFailure[], locale: ReasonLocale): string {
+  const clause = terminationReasonClause(failures, locale);
+  if (clause === '') return '';
   return locale === 'hu'
-    ? `Sajnos nem tudjuk tovább az Ön igényeinek megfelelően ellátni a munkát, mert nem sikerült ${joinList(parts, locale)}.`
-    : `Unfortunately we can no longer meet your needs, because it was not possible for you to ${joinList(parts, locale)}.`;
+    ? `Sajnos nem tudjuk tovább az Ön igényeinek megfelelően ellátni a munkát, mert ${clause}.`
+    : `Unfortunately we can no longer meet your needs, because ${clause}.`;
 }
 
 export function reasonLocaleOf(locale: string): ReasonLocale {

@@ -51,16 +51,22 @@ describe('terminationPlan', () => {
     expect(en.reason.text).toBe(
       'Unfortunately we can no longer meet your needs, because it was not possible for you to answer our questions and give feedback in time (2 times, most recently on 2025-05-06) and pay the invoices by the agreed due date (once, most recently on 2025-03-03).',
     );
+    // The letter's own sentence is "I cannot meet your needs because …": the clause completes it.
+    expect(en.reason.clause).toBe(
+      'it was not possible for you to answer our questions and give feedback in time (2 times, most recently on 2025-05-06) and pay the invoices by the agreed due date (once, most recently on 2025-03-03)',
+    );
+    expect(en.reason.text).toContain(en.reason.clause);
     expect(en.closingReport.incidentCounts).toEqual({ late_payment: 1, missed_feedback_deadline: 2, other: 1 });
 
     // 22:30 UTC on 6 May is still 6 May in London but already 7 May in Budapest.
     const hu = plan({ incidents }, budapest, 'hu');
     expect(hu.reason.locale).toBe('hu');
     expect(hu.reason.text).toContain('időben válaszolni a kérdéseinkre és visszajelzést adni (2 alkalommal, legutóbb: 2025-05-07)');
+    expect(hu.reason.clause).toMatch(/^nem sikerült időben válaszolni/);
   });
 
   it('leaves the reason empty when nothing was documented', () => {
-    expect(plan({}).reason).toEqual({ locale: 'en', failures: [], text: '' });
+    expect(plan({}).reason).toEqual({ locale: 'en', failures: [], text: '', clause: '' });
     expect(terminationReasonText([], 'hu')).toBe('');
   });
 

@@ -18,7 +18,13 @@ import {
 import { DAY_MS } from './context';
 import { byDueDate, type InvoiceStanding, invoiceFact, invoiceStanding } from './invoice-standing';
 import { defaultEscalationSettings, type EscalationSettings } from './settings';
-import { type ReasonFailure, type ReasonLocale, reasonLocaleOf, terminationReasonText } from './termination-reason';
+import {
+  type ReasonFailure,
+  type ReasonLocale,
+  reasonLocaleOf,
+  terminationReasonClause,
+  terminationReasonText,
+} from './termination-reason';
 import type { EscalationInput, InvoiceFact, OpenAskFact } from './types';
 
 export interface DocumentedIncident {
@@ -71,7 +77,8 @@ export interface TerminationPlan {
     openItems: { asks: OpenAskFact[]; unpaidInvoices: InvoiceFact[] };
     incidentCounts: Partial<Record<IncidentKind | 'other', number>>;
   };
-  reason: { locale: ReasonLocale; failures: ReasonFailure[]; text: string };
+  /** `text`: a sentence of its own; `clause`: what completes "I cannot meet your needs because …" in the letter. */
+  reason: { locale: ReasonLocale; failures: ReasonFailure[]; text: string; clause: string };
 }
 
 const reasonOrder: readonly IncidentKind[] = ['missed_feedback_deadline', 'late_payment', 'control_episode', 'abusive_message'];
@@ -169,5 +176,5 @@ function reasonFromIncidents(input: TerminationInput, calendar: BusinessCalendar
     failures.push({ kind, count: ofKind.length, lastOn: calendar.localDate(last) });
   }
   failures.sort((a, b) => b.count - a.count || reasonOrder.indexOf(a.kind) - reasonOrder.indexOf(b.kind));
-  return { locale, failures, text: terminationReasonText(failures, locale) };
+  return { locale, failures, text: terminationReasonText(failures, locale), clause: terminationReasonClause(failures, locale) };
 }

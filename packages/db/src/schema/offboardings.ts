@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, jsonb, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, instant, primaryId, updatedAt } from './columns';
 import { operators } from './operators';
@@ -30,6 +30,8 @@ export const offboardings = pgTable(
     clientId: uuid('client_id').notNull(),
     state: offboardingState('state').notNull().default('in_progress'),
     reasons: jsonb('reasons').$type<OffboardingReason[]>().notNull(),
+    /** The last working day for the client, as the letter states it (the client's local date). */
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
     startedBy: uuid('started_by').notNull(),
     terminationEmailId: uuid('termination_email_id'),
     closingReportEmailId: uuid('closing_report_email_id'),

@@ -160,3 +160,46 @@ export interface Problem {
   detail?: string;
   invalidParams?: Array<{ name: string; reason: string }>;
 }
+
+/** GET /clients/:id/work-log: what was delivered for the client, and what it achieved. */
+export interface WorkLogEntry {
+  id: string;
+  clientId: string;
+  doneOn: string;
+  title: string;
+  link: string | null;
+  outcome: string | null;
+  recordedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ManagedAccountPlatform =
+  | 'meta_business_suite'
+  | 'google_business_profile'
+  | 'google_ads'
+  | 'google_analytics'
+  | 'linkedin_page'
+  | 'x'
+  | 'tiktok'
+  | 'other';
+
+export type AccountOwner = 'client' | 'operator' | 'unknown';
+
+export type HandoverStep = 'not_started' | 'ownership_transferred' | 'operator_access_removed' | 'not_needed';
+
+/** GET /clients/:id/managed-accounts: an account the operator runs, with its handover steps in the client's language. */
+export interface ManagedAccount {
+  id: string;
+  clientId: string;
+  platform: ManagedAccountPlatform;
+  handle: string;
+  accessLevel: string;
+  owner: AccountOwner;
+  handover: HandoverStep;
+  handoverChangedAt: string | null;
+  notes: string | null;
+  guidance: { locale: 'en' | 'hu'; steps: Array<{ kind: 'give_client_ownership' | 'check' | 'remove_own_access'; text: string }> };
+  createdAt: string;
+  updatedAt: string;
+}

@@ -8,11 +8,13 @@ import { follow } from '../router';
 import { ChartFigure } from './Chart';
 import { controlChart, controlSummary, latencyChart, latencySummary, lateness, latenessSummary } from './charts';
 import { HealthCards } from './HealthCards';
+import { ManagedAccountsSection } from './ManagedAccountsSection';
 import { AsksTable, InvoicesTable, Timeline } from './RecordTables';
+import { WorkLogSection } from './WorkLogSection';
 
 const RECORD_EVENTS = new Set(['client', 'invoice', 'payment', 'outgoing_email', 'incident', 'message']);
 
-/** One client: health with its evidence, the three charts, open asks, invoices and the timeline. */
+/** One client: health with its evidence, the three charts, open asks, invoices, work log, managed accounts and the timeline. */
 export function ClientPage({ id }: { id: string }) {
   const path = `/clients/${encodeURIComponent(id)}`;
   const client = useResource(`${id}:client`, () => api<ClientRecord>('GET', path));
@@ -84,6 +86,10 @@ export function ClientPage({ id }: { id: string }) {
         <ErrorNote>{invoices.error}</ErrorNote>
         {invoices.data ? <InvoicesTable invoices={invoices.data.items} /> : invoices.error ? null : <Loading what="invoices" />}
       </section>
+
+      <WorkLogSection clientId={id} />
+
+      <ManagedAccountsSection clientId={id} />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>

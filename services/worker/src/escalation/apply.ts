@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { BusinessCalendar, DraftAction, EscalationAction } from '@firmly/core';
 import { appendAuditEvent, type Executor, raiseAlert, schema } from '@firmly/db';
-import { type DatedNote, type EmailLocale, renderEmail } from '@firmly/templates';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { DatedNote } from '@firmly/templates';
+import { and, eq, inArray } from 'drizzle-orm';
+import { insertDraft } from './insert-draft';
 import { type LetterParties, templateInputOf } from './template-data';
-import { overrideFor } from './template-overrides';
 
 export interface AppliedActions {
   drafted: string[];
@@ -18,10 +17,6 @@ export interface AppliedActions {
 }
 
 const ACTOR = 'firmly:escalation';
-
-function localeOf(locale: string): EmailLocale {
-  return locale.toLowerCase().startsWith('hu') ? 'hu' : 'en';
-}
 
 /** Who the letter is from and to, read once per evaluation. */
 export async function letterParties(db: Executor, workspaceId: string, clientId: string, timeZone: string): Promise<LetterParties> {
@@ -77,39 +72,6 @@ async function runFor(db: Executor, workspaceId: string, clientId: string, actio
   return created.id;
 }
 
-/** Where the draft is written: the thread's mailbox and its latest message's headers, or the workspace's first active mailbox. */
-async function placement(db: Executor, workspaceId: string, threadId: string | undefined) {
-  if (threadId) {
-    const [thread] = await db
-      .select()
-      .from(schema.threads)
-      .where(and(eq(schema.threads.workspaceId, workspaceId), eq(schema.threads.id, threadId)));
-    if (thread) {
-      const [latest] = await db
-        .select({ internetMessageId: schema.messages.internetMessageId, references: schema.messages.references })
-        .from(schema.messages)
-        .where(and(eq(schema.messages.workspaceId, workspaceId), eq(schema.messages.threadId, threadId)))
-        .orderBy(desc(schema.messages.sentAt))
-        .limit(1);
-      const references = [...(latest?.references ?? []), ...(latest?.internetMessageId ? [latest.internetMessageId] : [])];
-      return {
-        mailboxId: thread.mailboxId,
-        threadId: thread.id,
-        subject: thread.subject ?? undefined,
-        inReplyTo: latest?.internetMessageId ?? null,
-        references,
-      };
-    }
-  }
-  const [mailbox] = await db
-    .select({ id: schema.mailboxes.id })
-    .from(schema.mailboxes)
-    .where(and(eq(schema.mailboxes.workspaceId, workspaceId), eq(schema.mailboxes.status, 'active')))
-    .orderBy(schema.mailboxes.createdAt)
-    .limit(1);
-  return mailbox ? { mailboxId: mailbox.id, threadId: null, subject: undefined, inReplyTo: null, references: [] as string[] } : undefined;
-}
-
 /** The quoted approval demands behind the control score (client_health's evidence), with the day each was written. */
 async function controlExamples(db: Executor, workspaceId: string, clientId: string): Promise<DatedNote[]> {
   const [health] = await db
@@ -139,73 +101,27 @@ async function controlExamples(db: Executor, workspaceId: string, clientId: stri
   });
 }
 
-async function recipients(db: Executor, workspaceId: string, clientId: string) {
-  const contacts = await db
-    .select({ address: schema.clientContacts.address, name: schema.clientContacts.name })
-    .from(schema.clientContacts)
-    .where(and(eq(schema.clientContacts.workspaceId, workspaceId), eq(schema.clientContacts.clientId, clientId)));
-  return contacts.map((c) => ({ address: c.address, ...(c.name ? { name: c.name } : {}) }));
-}
-
 async function draft(db: Executor, workspaceId: string, clientId: string, action: DraftAction, parties: LetterParties, now: Date) {
-  const where = await placement(db, workspaceId, action.threadId);
-  if (!where) return { skipped: 'no active mailbox to send from' };
-  const to = await recipients(db, workspaceId, clientId);
-  if (to.length === 0) return { skipped: 'the client has no contact address' };
-  const [mailbox] = await db
-    .select({ address: schema.mailboxes.address })
-    .from(schema.mailboxes)
-    .where(eq(schema.mailboxes.id, where.mailboxId));
-  const locale = localeOf(action.locale);
   const input = templateInputOf(
     action,
     parties,
     now,
     action.kind === 'expectations_reset' ? { controlExamples: await controlExamples(db, workspaceId, clientId) } : {},
   );
-  const override = await overrideFor(db, workspaceId, input.kind, locale);
-  // `input` pairs each kind with its data; TypeScript cannot follow that pairing through the generic call.
-  const rendered = await renderEmail(input.kind, locale, input.data as never, {
-    ...(where.subject ? { threadSubject: where.subject } : {}),
-    ...(override ? { override } : {}),
-  });
-  const runId = await runFor(db, workspaceId, clientId, action, now);
-  const domain = mailbox?.address.split('@')[1] ?? 'firmly.invalid';
-  const [row] = await db
-    .insert(schema.outgoingEmails)
-    .values({
-      workspaceId,
-      clientId,
-      mailboxId: where.mailboxId,
-      threadId: where.threadId,
-      escalationId: runId,
-      kind: action.kind,
-      locale,
-      idempotencyKey: action.idempotencyKey,
-      stepKey: action.stepKey,
-      coversAskIds: action.kind === 'firm_notice' ? action.data.askIds : [],
-      templateData: JSON.parse(JSON.stringify(input.data)) as Record<string, unknown>,
-      messageId: `${randomUUID()}@${domain}`,
-      inReplyTo: where.inReplyTo,
-      references: where.references,
-      to,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-    })
-    .onConflictDoNothing()
-    .returning({ id: schema.outgoingEmails.id });
-  if (!row) return { skipped: 'already drafted' };
-  await appendAuditEvent(db, {
+  return insertDraft(db, {
     workspaceId,
+    clientId,
+    threadId: action.threadId,
+    locale: action.locale,
+    input,
+    idempotencyKey: action.idempotencyKey,
+    stepKey: action.stepKey,
+    escalationId: () => runFor(db, workspaceId, clientId, action, now),
+    coversAskIds: action.kind === 'firm_notice' ? action.data.askIds : [],
     actor: ACTOR,
-    action: 'email.drafted',
-    subjectType: 'outgoing_email',
-    subjectId: row.id,
-    data: { clientId, kind: action.kind, stepKey: action.stepKey, cause: action.cause },
-    occurredAt: now,
+    auditData: { clientId, kind: action.kind, stepKey: action.stepKey, cause: action.cause },
+    now,
   });
-  return { id: row.id };
 }
 
 /**
@@ -284,11 +200,11 @@ export async function applyEscalationActions(
       case 'draft': {
         parties ??= await letterParties(db, workspaceId, clientId, context.timeZone);
         const outcome = await draft(db, workspaceId, clientId, action, parties, context.now);
-        if ('id' in outcome && outcome.id) {
+        if ('id' in outcome) {
           applied.drafted.push(outcome.id);
           if (action.autoSend) applied.autoApproved.push(await autoApprove(db, workspaceId, outcome.id, action.kind, context));
         } else {
-          const reason = outcome.skipped ?? 'unknown';
+          const reason = outcome.skipped;
           applied.skipped.push({ stepKey: action.stepKey, reason });
           // A step the ladder wants but cannot write (no address, no mailbox) is the operator's to fix.
           if (reason !== 'already drafted') {

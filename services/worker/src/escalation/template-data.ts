@@ -10,6 +10,8 @@ export interface LetterParties {
 }
 
 export type TemplateInput = { [K in EmailKind]: { kind: K; data: EmailDataByKind[K] } }[EmailKind];
+/** What a client's email is rendered from (operator alerts go to the operator, not into the outbox). */
+export type DraftInput = Exclude<TemplateInput, { kind: 'operator_alert' }>;
 
 function base(parties: LetterParties): ClientEmailBase {
   return {
@@ -43,7 +45,7 @@ export interface LetterFacts {
   controlExamples?: readonly DatedNote[];
 }
 
-export function templateInputOf(action: DraftAction, parties: LetterParties, now: Date, facts: LetterFacts = {}): TemplateInput {
+export function templateInputOf(action: DraftAction, parties: LetterParties, now: Date, facts: LetterFacts = {}): DraftInput {
   const common = base(parties);
   switch (action.kind) {
     case 'nudge':

@@ -12,6 +12,7 @@ import { analysisCatchUpJob, clientRollupJob } from './client-rollup';
 import { escalateClientJob } from './escalate-client';
 import { ladderPrecondition } from './ladder-precondition';
 import { normaliserFor } from './normalise';
+import { offboardClientJob } from './offboard-client';
 import { pollStaleMailboxesJob } from './poll-stale';
 import { type PushSettings, renewDueWatchesJob, renewWatchJob } from './renew-watch';
 import { type SendPrecondition, sendEmailJob } from './send-email';
@@ -88,6 +89,7 @@ export function defaultProcessors(deps: ProcessorDeps): Processors {
     } satisfies JobHandlers<'analyze'>),
     escalate: queueProcessor('escalate', {
       'client.escalate': escalateClientJob({ ...deps, log: deps.log.child({ job: 'client.escalate' }) }),
+      'client.offboard': offboardClientJob({ ...deps, log: deps.log.child({ job: 'client.offboard' }) }),
     } satisfies JobHandlers<'escalate'>),
     send: queueProcessor('send', {
       'email.send': sendEmailJob({

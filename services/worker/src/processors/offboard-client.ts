@@ -1,0 +1,138 @@
+import { type Clock, type DocumentedIncident, defaultEscalationSettings, terminationPlan } from '@firmly/core';
+import { type Database, loadEscalationState, raiseAlert, recordOffboardingLetters, schema } from '@firmly/db';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { letterParties } from '../escalation/apply';
+import { insertDraft, localeOf } from '../escalation/insert-draft';
+import { closingReport, type OffboardingLetterFacts, terminationLetter } from '../offboarding/letters';
+
+export type OffboardOutcome =
+  | { status: 'drafted'; terminationEmailId: string | null; closingReportEmailId: string | null; skipped: string[] }
+  | { status: 'skipped'; reason: string };
+
+const ACTOR = 'firmly:offboarding';
+
+const PLATFORM_NAMES: Record<(typeof schema.managedAccountPlatforms)[number], string> = {
+  meta_business_suite: 'Meta Business Suite',
+  google_business_profile: 'Google Business Profile',
+  google_ads: 'Google Ads',
+  google_analytics: 'Google Analytics',
+  linkedin_page: 'LinkedIn',
+  x: 'X',
+  tiktok: 'TikTok',
+  other: '',
+};
+
+/**
+ * `client.offboard`: drafts an offboarding's termination letter and closing report into the
+ * review queue, under the offboarding's row lock. Each letter has its own idempotency key, so a
+ * retry or a second job drafts nothing twice; a letter that cannot be written (no mailbox, no
+ * contact address) raises an alert for the operator and is drafted by the next run.
+ */
+export function offboardClientJob(deps: { db: Database; clock: Clock; log: Logger }) {
+  return async (data: { workspaceId: string; offboardingId: string }): Promise<OffboardOutcome> => {
+    const { workspaceId, offboardingId } = data;
+    const now = deps.clock.now();
+    return deps.db.transaction(async (tx): Promise<OffboardOutcome> => {
+      const [offboarding] = await tx
+        .select()
+        .from(schema.offboardings)
+        .where(and(eq(schema.offboardings.workspaceId, workspaceId), eq(schema.offboardings.id, offboardingId)))
+        .for('update');
+      if (!offboarding) return { status: 'skipped', reason: 'offboarding not found' };
+      if (offboarding.state !== 'in_progress') return { status: 'skipped', reason: `the offboarding is ${offboarding.state}` };
+      if (offboarding.terminationEmailId && offboarding.closingReportEmailId) return { status: 'skipped', reason: 'already drafted' };
+      const { clientId } = offboarding;
+      const state = await loadEscalationState(tx, workspaceId, clientId, now);
+      if (!state) return { status: 'skipped', reason: 'client not found' };
+      const accounts = await tx
+        .select()
+        .from(schema.managedAccounts)
+        .where(and(eq(schema.managedAccounts.workspaceId, workspaceId), eq(schema.managedAccounts.clientId, clientId)))
+        .orderBy(schema.managedAccounts.platform, schema.managedAccounts.handle);
+      const work = await tx
+        .select()
+        .from(schema.workLogEntries)
+        .where(and(eq(schema.workLogEntries.workspaceId, workspaceId), eq(schema.workLogEntries.clientId, clientId)))
+        .orderBy(schema.workLogEntries.doneOn);
+      const accountNames = accounts.map((account) =>
+        PLATFORM_NAMES[account.platform] ? `${PLATFORM_NAMES[account.platform]}: ${account.handle}` : account.handle,
+      );
+      const plan = terminationPlan(
+        {
+          ...state.input,
+          incidents: offboarding.reasons.map((reason) => ({
+            // Copied from incidents.kind (the incident_kind enum) when the operator chose it.
+            kind: reason.kind as DocumentedIncident['kind'],
+            occurredAt: new Date(reason.occurredAt),
+            summary: reason.summary,
+          })),
+          managedAccounts: accounts.map((account, index) => ({ name: accountNames[index] ?? account.handle, service: account.platform })),
+          deliverables: work.map((entry) => ({ title: entry.title, deliveredOn: entry.doneOn, result: entry.outcome ?? undefined })),
+        },
+        state.settings.ok ? state.settings.settings : defaultEscalationSettings,
+      );
+      const locale = localeOf(state.input.client.locale);
+      const timeZone = state.input.client.calendar.timezone;
+      const facts: OffboardingLetterFacts = {
+        plan,
+        reasons: offboarding.reasons,
+        endsOn: offboarding.endsOn,
+        accounts: accountNames,
+        parties: await letterParties(tx, workspaceId, clientId, timeZone),
+        locale,
+      };
+      // In the conversation the client wrote in last, as the ladders' emails are.
+      const [thread] = await tx
+        .select({ id: schema.threads.id })
+        .from(schema.threads)
+        .where(and(eq(schema.threads.workspaceId, workspaceId), eq(schema.threads.clientId, clientId)))
+        .orderBy(desc(schema.threads.lastMessageAt))
+        .limit(1);
+      const skipped: string[] = [];
+      const letter = async (input: ReturnType<typeof terminationLetter>, existing: string | null) => {
+        if (existing) return existing;
+        const outcome = await insertDraft(tx, {
+          workspaceId,
+          clientId,
+          threadId: thread?.id,
+          locale,
+          input,
+          idempotencyKey: `offboarding:${offboardingId}:${input.kind}`,
+          actor: ACTOR,
+          auditData: { clientId, kind: input.kind, offboardingId },
+          now,
+        });
+        if ('id' in outcome) return outcome.id;
+        if (outcome.skipped === 'already drafted') {
+          const [row] = await tx
+            .select({ id: schema.outgoingEmails.id })
+            .from(schema.outgoingEmails)
+            .where(
+              and(
+                eq(schema.outgoingEmails.workspaceId, workspaceId),
+                eq(schema.outgoingEmails.idempotencyKey, `offboarding:${offboardingId}:${input.kind}`),
+              ),
+            );
+          return row?.id ?? null;
+        }
+        skipped.push(`${input.kind}: ${outcome.skipped}`);
+        await raiseAlert(tx, {
+          workspaceId,
+          kind: 'offboarding_letter_not_drafted',
+          dedupeKey: `offboarding_letter_not_drafted:${offboardingId}:${input.kind}:${outcome.skipped}`,
+          message: `The ${input.kind === 'termination' ? 'termination letter' : 'closing report'} could not be drafted: ${outcome.skipped}.`,
+          subjectType: 'client',
+          subjectId: clientId,
+          data: { offboardingId },
+        });
+        return null;
+      };
+      const terminationEmailId = await letter(terminationLetter(facts), offboarding.terminationEmailId);
+      const closingReportEmailId = await letter(closingReport(facts), offboarding.closingReportEmailId);
+      await recordOffboardingLetters(tx, offboarding, { terminationEmailId, closingReportEmailId });
+      deps.log.info({ clientId, offboardingId, terminationEmailId, closingReportEmailId, skipped }, 'offboarding letters drafted');
+      return { status: 'drafted', terminationEmailId, closingReportEmailId, skipped };
+    });
+  };
+}
