@@ -8,6 +8,7 @@ import { createLogger } from '@firmly/config';
 import { fixedClock } from '@firmly/core';
 import { schema } from '@firmly/db';
 import { useTestDatabase } from '@firmly/db/testing';
+import { hasPdftotext, pdfText } from '@firmly/reports/testing';
 import type { ProcessorDeps } from '@firmly/worker';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -142,6 +143,30 @@ describe('ending a relationship', () => {
     expect(report.kind).toBe('closing_report');
     expect(report.text).toContain('Spring campaign: 12 posts and 2 reels');
     expect(report.text).toContain('Reach up 40 % on October');
+    // The PDF it carries, as the operator previews it (and as the send worker attaches it).
+    const detail = (await app.inject({ method: 'GET', url: `/v1/review-queue/${report.id}`, headers: w.auth })).json();
+    expect(detail.attachments).toEqual([
+      {
+        filename: 'closing-report.pdf',
+        contentType: 'application/pdf',
+        url: `/v1/review-queue/${report.id}/attachments/closing-report.pdf`,
+      },
+    ]);
+    const pdf = await app.inject({ method: 'GET', url: detail.attachments[0].url, headers: w.auth });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    if (hasPdftotext) {
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain('Spring campaign: 12 posts and 2 reels');
+      expect(text).toContain('Days late per invoice');
+      expect(text).toContain('A-7-offboard-en');
+    }
+    const letterDetail = (await app.inject({ method: 'GET', url: `/v1/review-queue/${letter.id}`, headers: w.auth })).json();
+    expect(letterDetail.attachments).toEqual([]);
+    expect(
+      (await app.inject({ method: 'GET', url: `/v1/review-queue/${letter.id}/attachments/closing-report.pdf`, headers: w.auth }))
+        .statusCode,
+    ).toBe(404);
 
     // Drafted once: the job again changes nothing.
     await runJob(deps, 'escalate', 'client.offboard', { workspaceId: w.workspaceId, offboardingId: drafted.id });
@@ -208,6 +233,17 @@ describe('ending a relationship', () => {
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(['offboarding.started', 'offboarding.completed', 'client.status_changed']),
     );
+    // Monitoring and the ladders stop: an evaluation drafts nothing for a former client, even with an invoice overdue.
+    const before = await t.db
+      .select({ id: schema.outgoingEmails.id })
+      .from(schema.outgoingEmails)
+      .where(eq(schema.outgoingEmails.clientId, w.clientId));
+    await runJob(deps, 'escalate', 'client.escalate', { workspaceId: w.workspaceId, clientId: w.clientId });
+    const after = await t.db
+      .select({ id: schema.outgoingEmails.id })
+      .from(schema.outgoingEmails)
+      .where(eq(schema.outgoingEmails.clientId, w.clientId));
+    expect(after).toHaveLength(before.length);
     // A former client cannot be offboarded again.
     expect((await start(w, { incidentIds: [w.silent.id], endsOn: '2026-12-31' })).statusCode).toBe(409);
   });

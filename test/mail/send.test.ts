@@ -5,6 +5,7 @@ import { useTestDatabase } from '@firmly/db/testing';
 import { composeMime, parseRawMessage } from '@firmly/mail';
 import { createQueueBackend, type QueueBackend } from '@firmly/queue';
 import { createGmailSandbox, createGraphSandbox, type GmailSandbox, type GraphSandbox, readSandboxCertificate } from '@firmly/sandbox';
+import { sampleFor } from '@firmly/templates';
 import type { ProcessorDeps } from '@firmly/worker';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +74,12 @@ const providers: ProviderUnderTest[] = [
   },
 ];
 
-async function approvedReply(db: Database, ids: { workspaceId: string; clientId: string; mailboxId: string }, inReplyTo: string) {
+async function approvedReply(
+  db: Database,
+  ids: { workspaceId: string; clientId: string; mailboxId: string },
+  inReplyTo: string,
+  values: Partial<typeof schema.outgoingEmails.$inferInsert> = {},
+) {
   const [thread] = await db
     .select()
     .from(schema.threads)
@@ -99,6 +105,7 @@ async function approvedReply(db: Database, ids: { workspaceId: string; clientId:
       subject: 'Re: Content calendar',
       html: '<p>Hi Anna, a gentle reminder: the December calendar is waiting for your approval.</p>',
       text: 'Hi Anna, a gentle reminder: the December calendar is waiting for your approval.',
+      ...values,
     })
     .returning();
   if (!row) throw new Error('no outgoing email');
@@ -125,7 +132,7 @@ for (const provider of providers) {
         await close?.();
       });
 
-      async function setup(slug: string) {
+      async function setup(slug: string, values: Partial<typeof schema.outgoingEmails.$inferInsert> = {}) {
         const address = `${slug}@agency.example`;
         const refreshToken = provider.createUser(address);
         const original = await clientEmail({ from: 'anna@northwind.example', to: address, subject: 'Content calendar' });
@@ -146,6 +153,7 @@ for (const provider of providers) {
           t.db,
           { workspaceId: connected.workspace.id, clientId: connected.client.id, mailboxId: connected.mailbox.id },
           original.messageId,
+          values,
         );
         const send = () => runJob(deps, 'send', 'email.send', { workspaceId: connected.workspace.id, outgoingEmailId: email.id });
         return { address, original, email, send, connected };
@@ -167,6 +175,21 @@ for (const provider of providers) {
         // A duplicate job (a retry, a second worker) sends nothing more.
         expect(await send()).toBe('already_sent');
         expect(provider.sent(address)).toHaveLength(1);
+      });
+
+      it('sends the closing report with its PDF, made from the reviewed draft, attached', async () => {
+        const { address, send } = await setup(`${provider.name}-report`, {
+          kind: 'closing_report',
+          subject: 'Re: Content calendar',
+          // Stored as the worker stores template data: JSON (amounts as numbers).
+          templateData: JSON.parse(
+            JSON.stringify(sampleFor('closing_report'), (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value)),
+          ) as Record<string, unknown>,
+        });
+        expect(await send()).toBe('sent');
+        const parsed = await parseRawMessage(provider.sent(address)[0]?.raw ?? Buffer.alloc(0));
+        expect(parsed.attachments).toEqual([expect.objectContaining({ name: 'closing-report.pdf', contentType: 'application/pdf' })]);
+        expect(parsed.attachments[0]?.size).toBeGreaterThan(5_000);
       });
 
       it('does not send again after a worker died between the provider accepting and the row being marked', async () => {

@@ -1,21 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dossierPdf } from './pdf';
+import { hasPdftotext, pdfText as textOf } from './testing/pdf-text';
 import { sampleDossier } from './testing/sample-dossier';
-
-const PDFTOTEXT = '/usr/bin/pdftotext';
-const hasPdftotext = existsSync(PDFTOTEXT);
-const dir = mkdtempSync(join(tmpdir(), 'dossier-pdf-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function textOf(pdf: Buffer): string {
-  const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 describe('dossierPdf', () => {
   it('is a PDF', async () => {

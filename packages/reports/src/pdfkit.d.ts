@@ -55,6 +55,9 @@ declare module 'pdfkit' {
     text(text: string, options?: PDFTextOptions): this;
     text(text: string, x: number, y: number, options?: PDFTextOptions): this;
     heightOfString(text: string, options?: PDFTextOptions): number;
+    widthOfString(text: string, options?: PDFTextOptions): number;
+    dash(length: number, options?: { space?: number }): this;
+    undash(): this;
     moveDown(lines?: number): this;
     moveTo(x: number, y: number): this;
     lineTo(x: number, y: number): this;

@@ -6,7 +6,7 @@ export {
   renderEmailUncompiled,
   validateTemplateOverride,
 } from './default-renderer';
-export { type DateInput, formatDate, formatMoney, type MoneyAmount } from './format';
+export { type DateInput, formatDate, formatMoney, formatNumber, formatPercent, formatTotals, type MoneyAmount } from './format';
 export { type HandWrittenEmail, renderHandWrittenEmail } from './hand-written';
 export { EMAIL_KINDS, EMAIL_LOCALES, type EmailKind, type EmailLocale, isEmailKind, isEmailLocale } from './kinds';
 export type { ClosingReportData } from './kinds/closing-report';

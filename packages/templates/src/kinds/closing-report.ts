@@ -22,6 +22,20 @@ export interface ClosingReportData extends ClientEmailBase {
     readonly outstanding: readonly MoneyAmount[];
   };
   readonly openItems: readonly string[];
+  /**
+   * What the attached PDF's charts show (the email itself states the totals above): how long each
+   * answered question took, against the agreed time, and how late each invoice was paid.
+   */
+  readonly history?: {
+    readonly answers: ReadonlyArray<{ readonly askedOn: string; readonly businessHours: number }>;
+    readonly agreedAnswerHours?: number;
+    readonly payments: ReadonlyArray<{
+      readonly number: string;
+      readonly dueOn: string;
+      readonly daysLate: number;
+      readonly paid: boolean;
+    }>;
+  };
 }
 
 export const closingReportSchema: PlaceholderSchema = {

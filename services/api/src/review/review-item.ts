@@ -9,6 +9,7 @@
  */
 import { type BusinessCalendar, rememberedNextWorkingInstant } from '@firmly/core';
 import { earliestSendAtOf, type OutgoingEmailRow, type ReviewItemContext, sendableInstant } from '@firmly/db';
+import { attachmentNames } from '@firmly/reports';
 import type { z } from '../http/schemas';
 import { isoOrNull } from '../http/schemas';
 import { causeOf } from './cause';
@@ -89,7 +90,11 @@ export function toReviewItem(email: OutgoingEmailRow, context: ReviewItemContext
 }
 
 export function toReviewDetail(email: OutgoingEmailRow, context: ReviewItemContext | undefined, now: Date): Detail {
-  return { ...toReviewItem(email, context, now), text: email.text, html: email.html };
+  const attachments = attachmentNames(email).map((file) => ({
+    ...file,
+    url: `/v1/review-queue/${email.id}/attachments/${encodeURIComponent(file.filename)}`,
+  }));
+  return { ...toReviewItem(email, context, now), text: email.text, html: email.html, attachments };
 }
 
 /**

@@ -46,7 +46,15 @@ export const ReviewItem = z
   })
   .meta({ id: 'ReviewItem' });
 
-export const ReviewItemDetail = ReviewItem.extend({ text: z.string(), html: z.string() }).meta({ id: 'ReviewItemDetail' });
+export const ReviewItemDetail = ReviewItem.extend({
+  text: z.string(),
+  html: z.string(),
+  attachments: z
+    .array(
+      z.object({ filename: z.string(), contentType: z.string(), url: z.string().describe('GET it to see the file as it will be sent') }),
+    )
+    .describe('files sent with it, made from the draft when it is sent (the closing report’s PDF)'),
+}).meta({ id: 'ReviewItemDetail' });
 
 export const ReviewPage = z.object({ items: z.array(ReviewItem), nextCursor: z.string().nullable() });
 

@@ -1,9 +1,10 @@
 import { approveEmail, bulkApprove, emailHistory, rejectEmail, reviewItemContexts, snoozeEmail } from '@firmly/db';
+import { emailAttachments } from '@firmly/reports';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiDeps } from '../api-deps';
-import { BadRequest } from '../errors';
-import { commonErrors, IdParams, Instant, Problem, z } from '../http/schemas';
+import { BadRequest, NotFound } from '../errors';
+import { commonErrors, IdParams, Instant, Problem, Uuid, z } from '../http/schemas';
 import { principalOf } from '../plugins/auth';
 import { editDraft } from '../review/edit-draft';
 import { streamAuditEvents } from '../review/event-stream';
@@ -113,6 +114,32 @@ export async function reviewRoutes(app: FastifyInstance, deps: ReviewDeps) {
         .header('vary', [...(vary === undefined ? [] : [String(vary)]), 'Authorization', 'Cookie'].join(', '))
         .type('text/html; charset=utf-8')
         .send(email.html);
+    },
+  );
+
+  typed.get(
+    '/review-queue/:id/attachments/:filename',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'A file the email carries, made from the draft as it stands (the closing report’s PDF)',
+        params: z.object({ id: Uuid, filename: z.string().max(200) }),
+        response: { 200: { content: { 'application/pdf': { schema: z.string().describe('the file') } } }, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId } = principalOf(request);
+      const email = await review.ownedEmail(workspaceId, request.params.id);
+      const file = (await emailAttachments(email)).find((attachment) => attachment.filename === request.params.filename);
+      if (!file) throw new NotFound(`this email carries no file named ${request.params.filename}`);
+      return (
+        reply
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .type(file.contentType)
+          // Fastify sends a Buffer as it is; the type provider types send() by the schema's binary string.
+          .send(file.content as unknown as string)
+      );
     },
   );
 

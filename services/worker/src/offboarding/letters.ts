@@ -41,6 +41,9 @@ export interface OffboardingLetterFacts {
   accounts: readonly string[];
   parties: LetterParties;
   locale: EmailLocale;
+  /** Each answered question's answer time in business hours, and the agreed time: the report's chart. */
+  answers: ReadonlyArray<{ askedOn: string; businessHours: number }>;
+  agreedAnswerHours: number;
 }
 
 export function terminationLetter(facts: OffboardingLetterFacts): DraftInput {
@@ -106,6 +109,16 @@ export function closingReport(facts: OffboardingLetterFacts): DraftInput {
         outstanding: [...outstanding].map(([currency, amountMinor]) => ({ amountMinor, currency })),
       },
       openItems,
+      history: {
+        answers: facts.answers,
+        agreedAnswerHours: facts.agreedAnswerHours,
+        payments: report.payments.invoices.map((invoice) => ({
+          number: invoice.number,
+          dueOn: invoice.dueOn,
+          daysLate: invoice.daysLate,
+          paid: invoice.paidOn !== undefined,
+        })),
+      },
     },
   };
 }

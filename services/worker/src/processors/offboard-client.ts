@@ -1,4 +1,11 @@
-import { type Clock, type DocumentedIncident, defaultEscalationSettings, terminationPlan } from '@firmly/core';
+import {
+  BUSINESS_HOUR,
+  businessCalendar,
+  type Clock,
+  type DocumentedIncident,
+  defaultEscalationSettings,
+  terminationPlan,
+} from '@firmly/core';
 import { type Database, loadEscalationState, raiseAlert, recordOffboardingLetters, schema } from '@firmly/db';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -58,6 +65,15 @@ export function offboardClientJob(deps: { db: Database; clock: Clock; log: Logge
       const accountNames = accounts.map((account) =>
         PLATFORM_NAMES[account.platform] ? `${PLATFORM_NAMES[account.platform]}: ${account.handle}` : account.handle,
       );
+      const settings = state.settings.ok ? state.settings.settings : defaultEscalationSettings;
+      const calendar = businessCalendar(state.input.client.calendar);
+      const answers = state.input.asks
+        .filter((ask) => ask.status === 'answered' && ask.answeredAt)
+        .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())
+        .map((ask) => ({
+          askedOn: calendar.localDate(ask.askedAt),
+          businessHours: Math.round((calendar.millisBetween(ask.askedAt, ask.answeredAt ?? ask.askedAt) / BUSINESS_HOUR) * 10) / 10,
+        }));
       const plan = terminationPlan(
         {
           ...state.input,
@@ -70,7 +86,8 @@ export function offboardClientJob(deps: { db: Database; clock: Clock; log: Logge
           managedAccounts: accounts.map((account, index) => ({ name: accountNames[index] ?? account.handle, service: account.platform })),
           deliverables: work.map((entry) => ({ title: entry.title, deliveredOn: entry.doneOn, result: entry.outcome ?? undefined })),
         },
-        state.settings.ok ? state.settings.settings : defaultEscalationSettings,
+        settings,
+        { calendar },
       );
       const locale = localeOf(state.input.client.locale);
       const timeZone = state.input.client.calendar.timezone;
@@ -81,6 +98,8 @@ export function offboardClientJob(deps: { db: Database; clock: Clock; log: Logge
         accounts: accountNames,
         parties: await letterParties(tx, workspaceId, clientId, timeZone),
         locale,
+        answers,
+        agreedAnswerHours: (settings.slaBusinessDays * calendar.workingDayMillis) / BUSINESS_HOUR,
       };
       // In the conversation the client wrote in last, as the ladders' emails are.
       const [thread] = await tx

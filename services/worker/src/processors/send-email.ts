@@ -2,6 +2,7 @@ import type { Clock } from '@firmly/core';
 import { appendAuditEvent, type Database, schema } from '@firmly/db';
 import { composeMime, type MailProviderClient, type SentReceipt } from '@firmly/mail';
 import type { JobData } from '@firmly/queue';
+import { emailAttachments } from '@firmly/reports';
 import { UnrecoverableError } from 'bullmq';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -86,6 +87,7 @@ export function sendEmailJob(deps: SendEmailDeps) {
       ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
       references: email.references,
       date: deps.clock.now(),
+      attachments: await emailAttachments(email),
     });
     let receipt: SentReceipt;
     try {

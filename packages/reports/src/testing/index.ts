@@ -1,0 +1,2 @@
+export { hasPdftotext, pdfText } from './pdf-text';
+export { sampleDossier } from './sample-dossier';
