@@ -35,7 +35,7 @@ const report: ClosingReportData = {
 describe('the closing report PDF', () => {
   it('is a PDF named in the client’s language, made only for closing reports', async () => {
     const [file] = await emailAttachments({ kind: 'closing_report', locale: 'hu', templateData: report });
-    expect(file).toMatchObject({ filename: 'zaro-beszamolo.pdf', contentType: 'application/pdf' });
+    expect(file).toMatchObject({ filename: 'zarojelentes.pdf', contentType: 'application/pdf' });
     expect(file?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(attachmentNames({ kind: 'closing_report', locale: 'en' })).toEqual([
       { filename: 'closing-report.pdf', contentType: 'application/pdf' },
@@ -46,7 +46,7 @@ describe('the closing report PDF', () => {
   it.skipIf(!hasPdftotext)('states the period, the deliverables, both charts and what is open, in Hungarian', async () => {
     const text = pdfText(await closingReportPdf(report, 'hu'));
     for (const expected of [
-      'Záró beszámoló',
+      'Zárójelentés',
       'Kővári Zsűri Kft.',
       '2026. szeptember 1.',
       'Őszi kampány: 12 poszt és 2 reel',

@@ -41,7 +41,7 @@ const LABELS = {
     page: (n: number, of: number) => `Page ${n} of ${of}`,
   },
   hu: {
-    title: 'Záró beszámoló',
+    title: 'Zárójelentés',
     period: (from: string, to: string) => `${from} – ${to}`,
     delivered: 'Elvégzett munka',
     nothingDelivered: 'Nincs rögzített teljesítés.',
@@ -70,7 +70,7 @@ const LABELS = {
 type Labels = (typeof LABELS)[EmailLocale];
 
 export function closingReportFilename(locale: EmailLocale): string {
-  return locale === 'hu' ? 'zaro-beszamolo.pdf' : 'closing-report.pdf';
+  return locale === 'hu' ? 'zarojelentes.pdf' : 'closing-report.pdf';
 }
 
 export function closingReportPdf(data: ClosingReportData, locale: EmailLocale): Promise<Buffer> {

@@ -22,6 +22,7 @@ export const closingReportWording: Readonly<Record<EmailLocale, Wording>> = {
           'Invoices paid: {{invoicesPaid}}, of which after the due date: {{invoicesPaidLate}}{{#if averageDaysLate}} (on average {{averageDaysLate}} days late){{/if}}. {{#if outstanding}}Still outstanding: {{outstanding}}.{{else}}Nothing is outstanding.{{/if}}',
       },
       { when: 'openItems', blocks: [{ heading: 'Open items' }, { list: 'openItems', item: '{{description}}' }] },
+      { paragraph: 'The attached PDF holds the same report, with charts of the answer times and of the payments.' },
       { paragraph: 'If you have any questions about this report, just reply to this email.' },
     ],
     closing: EN_CLOSING,
@@ -45,6 +46,7 @@ export const closingReportWording: Readonly<Record<EmailLocale, Wording>> = {
           'Kifizetett számlák: {{invoicesPaid}}, ebből határidő után: {{invoicesPaidLate}}{{#if averageDaysLate}} (átlagosan {{averageDaysLate}} nap késéssel){{/if}}. {{#if outstanding}}Fennálló tartozás: {{outstanding}}.{{else}}Fennálló tartozás nincs.{{/if}}',
       },
       { when: 'openItems', blocks: [{ heading: 'Nyitott tételek' }, { list: 'openItems', item: '{{description}}' }] },
+      { paragraph: 'A csatolt PDF ugyanezt a jelentést tartalmazza, a válaszidők és a fizetések grafikonjaival.' },
       {
         paragraph: ön(
           'Ha a jelentéssel kapcsolatban kérdése van, csak válaszoljon erre a levélre.',
