@@ -52,6 +52,8 @@ try {
   if (workspace !== undefined && chosen.length === 0) {
     process.stderr.write(`audit:verify: no workspace ${workspace}\n${USAGE}`);
     exitCode = 2;
+  } else if (chosen.length === 0) {
+    process.stdout.write('no workspaces yet: nothing to verify\n');
   }
   for (const { id, slug } of chosen) {
     const check = await verifyAuditChain(db, id);
