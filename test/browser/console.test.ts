@@ -15,7 +15,8 @@ import { OWNER, seedConsoleWorkspace } from './seed';
 
 /**
  * The operator's page in a real browser (Debian's Chromium, driven by playwright-core) against
- * a real API server and database: sign in, review drafts, read a client, see the mailboxes.
+ * a real API server and database: sign in, review drafts, read a client, start ending the relationship,
+ * download its dossier, see the mailboxes.
  * Screenshots of every page at desktop and phone widths land in docs/screenshots/.
  */
 
@@ -283,6 +284,80 @@ suite(title, () => {
     await screenshots('client', async () => {
       await expect.poll(() => page.locator('figure.chart canvas').count()).toBe(3);
     });
+  });
+
+  it('starts ending the relationship from the client page: in progress, the handover held, the client offboarding', async () => {
+    await page.goto(`${server.url}/clients/${seeded.clientId}`);
+    const section = page.getByRole('region', { name: 'End the relationship' });
+    await section.getByText('End the relationship…').click();
+    const form = section.getByRole('form', { name: 'Start offboarding' });
+    await form.getByText('firmly only recommends; you decide.').waitFor();
+    const start = form.getByRole('button', { name: 'Start offboarding' });
+    // Nothing chosen yet: there is nothing to start.
+    expect(await start.isDisabled()).toBe(true);
+    await form.getByLabel(/INV-2026-003 became overdue/).check();
+    await form.getByLabel('Last working day').fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+    await screenshots('client-offboarding-start', () => form.getByLabel(/INV-2026-003 became overdue/).waitFor());
+    await start.click();
+
+    await section.getByRole('heading', { name: 'Letters' }).waitFor();
+    await section.getByText('Held until the overdue invoices are paid: INV-2026-003').waitFor();
+    await section.getByText(/Bakery & Sons \(Facebook page\)/).waitFor();
+    expect(await section.getByRole('listitem').filter({ hasText: 'INV-2026-003 became overdue' }).count()).toBe(1);
+    expect(await section.getByText('5 per-item approval demands in 28 days').count()).toBe(0);
+    // The letters are not sent (no worker drafts them here): it cannot be completed yet.
+    expect(await section.getByRole('button', { name: 'Mark complete' }).isDisabled()).toBe(true);
+    await page.locator('h1 .badge', { hasText: 'offboarding' }).waitFor();
+    await screenshots('client-offboarding', () => section.getByRole('heading', { name: 'Letters' }).waitFor());
+
+    const [client] = await t.db.select().from(schema.clients).where(eq(schema.clients.id, seeded.clientId));
+    expect(client?.status).toBe('offboarding');
+    const [offboarding] = await t.db.select().from(schema.offboardings).where(eq(schema.offboardings.clientId, seeded.clientId));
+    expect(offboarding?.state).toBe('in_progress');
+    expect(offboarding?.reasons.map((reason) => reason.summary)).toEqual(['INV-2026-003 became overdue']);
+  });
+
+  it('links the dossier as a PDF download and as an HTML page', async () => {
+    const pdf = page.getByRole('link', { name: 'Dossier (PDF)' });
+    expect(await pdf.getAttribute('download')).not.toBeNull();
+    const href = await pdf.getAttribute('href');
+    expect(href).toBe(`/v1/clients/${seeded.clientId}/dossier?format=pdf`);
+    // Fetched as the page would: same origin, the session cookie only. A script string: no DOM library here.
+    const answer = (await page.evaluate(`fetch(${JSON.stringify(href)}).then(async (response) => ({
+      status: response.status,
+      type: response.headers.get('content-type'),
+      head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)),
+    }))`)) as { status: number; type: string | null; head: string };
+    expect(answer).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+    expect(await page.getByRole('link', { name: /Dossier \(HTML\)/ }).getAttribute('href')).toBe(
+      `/v1/clients/${seeded.clientId}/dossier?format=html`,
+    );
+  });
+
+  it('cancels the offboarding only after a confirmation in the page: the client is active again', async () => {
+    const section = page.getByRole('region', { name: 'End the relationship' });
+    const offboardingState = async () =>
+      (await t.db.select().from(schema.offboardings).where(eq(schema.offboardings.clientId, seeded.clientId)))[0]?.state;
+    await section.getByRole('button', { name: 'Cancel offboarding' }).click();
+    const confirm = section.getByRole('group', { name: 'Cancel this offboarding?' });
+    await confirm.waitFor();
+    // The harmless choice takes the focus: Enter keeps the offboarding.
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Keep it');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await offboardingState()).toBe('in_progress');
+
+    await section.getByRole('button', { name: 'Cancel offboarding' }).click();
+    await confirm.getByRole('button', { name: 'Yes, cancel offboarding' }).click();
+    await section
+      .getByRole('status')
+      .getByText(/Offboarding cancelled/)
+      .waitFor();
+    await section.getByText('End the relationship…').waitFor();
+    await page.locator('h1 .badge', { hasText: 'active' }).waitFor();
+    expect(await offboardingState()).toBe('cancelled');
+    const [client] = await t.db.select().from(schema.clients).where(eq(schema.clients.id, seeded.clientId));
+    expect(client?.status).toBe('active');
   });
 
   it('shows the mailboxes with a banner for the one that needs reconnecting', async () => {

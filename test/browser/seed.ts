@@ -14,7 +14,7 @@ function dayBefore(now: Date, days: number): string {
 /**
  * A workspace the console has something to show for: an owner who signs in with a password,
  * one client with three months of history (answered and open asks, paid and overdue invoices,
- * daily control scores, a health summary, an incident), four drafts waiting for review, and
+ * daily control scores, a health summary, two incidents, a managed account), four drafts waiting for review, and
  * two mailboxes, one of them needing to be reconnected.
  */
 export async function seedConsoleWorkspace(db: Database, now: Date) {
@@ -114,6 +114,24 @@ export async function seedConsoleWorkspace(db: Database, now: Date) {
     summary: 'INV-2026-003 became overdue',
     evidence: { note: 'due date passed' },
     dedupeKey: 'late_payment:INV-2026-003',
+  });
+  // A second documented reason to choose from when ending the relationship, and an account to hand over.
+  await db.insert(schema.incidents).values({
+    workspaceId,
+    clientId,
+    kind: 'control_episode',
+    occurredAt: new Date(now.getTime() - 12 * DAY),
+    summary: '5 per-item approval demands in 28 days',
+    evidence: { quotes: ['Send me every post before it goes out.'] },
+    dedupeKey: 'control_episode:approval-demands',
+  });
+  await db.insert(schema.managedAccounts).values({
+    workspaceId,
+    clientId,
+    platform: 'meta_business_suite',
+    handle: 'Bakery & Sons (Facebook page)',
+    accessLevel: 'Admin',
+    owner: 'operator',
   });
 
   const drafts = await seedDrafts(db, { workspaceId, clientId, mailboxId: mailbox.id, threadId: thread.id, now });

@@ -5,6 +5,7 @@ import { DEMO_OWNER, DEMO_WORKSPACE_NAME, DEMO_WORKSPACE_SLUG, type DemoClientKe
 import { recordDemoControlHistory } from './demo-control-history';
 import { recordDemoLedger } from './demo-ledger';
 import { generateDemoPassword } from './demo-password';
+import { demoRecords } from './demo-records';
 import { DemoTimeline, shiftDay } from './demo-timeline';
 
 export { DEMO_WORKSPACE_SLUG } from './demo-clients';
@@ -128,6 +129,18 @@ async function createClients(tx: Executor, workspaceId: string, now: Date) {
       .returning({ id: schema.contracts.id });
     if (!contract) throw new Error(`demo contract of ${client.name} not created`);
     contractIds[key] = contract.id;
+    const records = demoRecords[key];
+    const today = new DemoTimeline(now, client.calendar).today;
+    await tx.insert(schema.workLogEntries).values(
+      records.work.map((entry) => ({
+        workspaceId,
+        clientId: row.id,
+        doneOn: shiftDay(today, -entry.daysAgo),
+        title: entry.title,
+        ...(entry.outcome ? { outcome: entry.outcome } : {}),
+      })),
+    );
+    await tx.insert(schema.managedAccounts).values(records.accounts.map((account) => ({ workspaceId, clientId: row.id, ...account })));
     await appendAuditEvent(tx, {
       workspaceId,
       actor: ACTOR,

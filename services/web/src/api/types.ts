@@ -203,3 +203,45 @@ export interface ManagedAccount {
   createdAt: string;
   updatedAt: string;
 }
+
+/** GET /clients/:id/incidents: a documented problem in the client's record, the reasons an offboarding may state. */
+export interface Incident {
+  id: string;
+  clientId: string;
+  kind: string;
+  occurredAt: string;
+  summary: string;
+  createdAt: string;
+}
+
+/** One of the two letters of an offboarding: null until the worker has drafted it. */
+export type OffboardingLetter = { emailId: string; state: string } | null;
+
+/** GET /clients/:id/offboarding: the client's latest offboarding, with its letters and the handover as it stands now. */
+export interface Offboarding {
+  id: string;
+  clientId: string;
+  state: 'in_progress' | 'completed' | 'cancelled';
+  reasons: Array<{ incidentId: string; kind: string; summary: string; occurredAt: string }>;
+  /** The last working day, as the letter states it (YYYY-MM-DD). */
+  endsOn: string;
+  startedAt: string;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  letters: { termination: OffboardingLetter; closingReport: OffboardingLetter };
+  handover: {
+    /** Held while any invoice is overdue; worked out from the invoices at every request. */
+    status: 'ready' | 'held_until_paid';
+    reason: string | null;
+    overdueInvoices: Array<{ number: string; dueOn: string; outstandingMinor: number; currency: string }>;
+    accounts: Array<{
+      id: string;
+      platform: ManagedAccountPlatform;
+      handle: string;
+      owner: AccountOwner;
+      handover: HandoverStep;
+      /** Its handover waits for the overdue invoices. */
+      held: boolean;
+    }>;
+  };
+}

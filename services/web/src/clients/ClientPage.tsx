@@ -9,12 +9,16 @@ import { ChartFigure } from './Chart';
 import { controlChart, controlSummary, latencyChart, latencySummary, lateness, latenessSummary } from './charts';
 import { HealthCards } from './HealthCards';
 import { ManagedAccountsSection } from './ManagedAccountsSection';
+import { OffboardingSection } from './OffboardingSection';
 import { AsksTable, InvoicesTable, Timeline } from './RecordTables';
 import { WorkLogSection } from './WorkLogSection';
 
 const RECORD_EVENTS = new Set(['client', 'invoice', 'payment', 'outgoing_email', 'incident', 'message']);
 
-/** One client: health with its evidence, the three charts, open asks, invoices, work log, managed accounts and the timeline. */
+/**
+ * One client: health with its evidence, the three charts, open asks, invoices, work log, managed accounts,
+ * ending the relationship and the timeline; the dossier to download.
+ */
 export function ClientPage({ id }: { id: string }) {
   const path = `/clients/${encodeURIComponent(id)}`;
   const client = useResource(`${id}:client`, () => api<ClientRecord>('GET', path));
@@ -60,6 +64,15 @@ export function ClientPage({ id }: { id: string }) {
           {client.data.timezone} · {client.data.locale}
         </p>
       ) : null}
+      {/* Plain links, not the page's router: the session cookie authenticates these same-origin GETs. */}
+      <p class="dossier-links">
+        <a href={`/v1${path}/dossier?format=pdf`} download>
+          Dossier (PDF)
+        </a>
+        <a href={`/v1${path}/dossier?format=html`} target="_blank" rel="noopener noreferrer">
+          Dossier (HTML)<span class="visually-hidden"> (opens in a new tab)</span>
+        </a>
+      </p>
       <ErrorNote>{client.error}</ErrorNote>
 
       {health.data ? (
@@ -90,6 +103,8 @@ export function ClientPage({ id }: { id: string }) {
       <WorkLogSection clientId={id} />
 
       <ManagedAccountsSection clientId={id} />
+
+      <OffboardingSection clientId={id} clientStatus={client.data?.status} onClientChanged={client.reload} />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>

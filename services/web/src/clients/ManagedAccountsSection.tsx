@@ -6,27 +6,9 @@ import type { AccountOwner, HandoverStep, ManagedAccount, ManagedAccountPlatform
 import { useResource } from '../api/useResource';
 import { ErrorNote, Loading, StatusLine } from '../components/Notice';
 import { when } from '../format';
-
-const PLATFORM_LABELS: Record<ManagedAccountPlatform, string> = {
-  meta_business_suite: 'Meta Business Suite',
-  google_business_profile: 'Google Business Profile',
-  google_ads: 'Google Ads',
-  google_analytics: 'Google Analytics',
-  linkedin_page: 'LinkedIn page',
-  x: 'X',
-  tiktok: 'TikTok',
-  other: 'Other',
-};
+import { HANDOVER_LABELS, PLATFORM_LABELS } from './account-labels';
 
 const OWNER_LABELS: Record<AccountOwner, string> = { client: 'the client', operator: 'you', unknown: 'unknown' };
-
-/** In the handover's order: the client's ownership first, your own access removed last. */
-const HANDOVER_LABELS: Record<HandoverStep, string> = {
-  not_started: 'Not started',
-  ownership_transferred: 'Ownership transferred',
-  operator_access_removed: 'Your access removed',
-  not_needed: 'Not needed',
-};
 
 const entries = <K extends string>(labels: Record<K, string>) => Object.entries(labels) as Array<[K, string]>;
 
