@@ -52,7 +52,13 @@ async function offboardable(slug: string, options: { name: string; locale: 'en' 
   await t.db.update(schema.clients).set({ locale: options.locale }).where(eq(schema.clients.id, w.clientId));
   await t.db.insert(schema.clientContacts).values({ workspaceId: w.workspaceId, clientId: w.clientId, address: `anna@${slug}.example` });
   await t.db.insert(schema.mailboxes).values({ workspaceId: w.workspaceId, provider: 'gmail', address: `studio@${slug}.example` });
-  const incident = async (kind: 'missed_feedback_deadline' | 'late_payment' | 'abusive_message', day: string, summary: string) => {
+  const invoice = await insertInvoice(t.db, w, { number: `A-7-${slug}`, amountMinor: 125_050n });
+  const incident = async (
+    kind: 'missed_feedback_deadline' | 'late_payment' | 'abusive_message' | 'other',
+    day: string,
+    summary: string,
+    evidence: { quotes?: string[]; invoiceIds?: string[] } = {},
+  ) => {
     const [row] = await t.db
       .insert(schema.incidents)
       .values({
@@ -61,19 +67,21 @@ async function offboardable(slug: string, options: { name: string; locale: 'en' 
         kind,
         occurredAt: new Date(`${day}T10:00:00Z`),
         summary,
+        evidence,
         dedupeKey: `${kind}:${day}`,
       })
       .returning();
     if (!row) throw new Error('no incident');
     return row;
   };
-  const silent = await incident(
-    'missed_feedback_deadline',
-    '2026-10-12',
-    'The October content calendar waited 9 working days for feedback',
-  );
-  const late = await incident('late_payment', '2026-11-10', 'Invoice A-7 was not paid by its due date');
-  const unchosen = await incident('abusive_message', '2026-11-12', 'An insulting reply about the posting schedule');
+  const silent = await incident('missed_feedback_deadline', '2026-10-12', 'The client did not answer within 16 business hours', {
+    quotes: ['Could you approve the October content calendar?'],
+  });
+  const late = await incident('late_payment', '2026-11-10', `Invoice A-7-${slug} is unpaid 8 days after its due date`, {
+    invoiceIds: [invoice.id],
+  });
+  const rude = await incident('abusive_message', '2026-11-12', 'Abusive message from the client (insult)', { quotes: ['You are useless'] });
+  const other = await incident('other', '2026-11-13', 'Asked us to post at 3 a.m. on a Sunday');
   await t.db.insert(schema.workLogEntries).values({
     workspaceId: w.workspaceId,
     clientId: w.clientId,
@@ -89,8 +97,7 @@ async function offboardable(slug: string, options: { name: string; locale: 'en' 
     accessLevel: 'Admin',
     owner: 'operator',
   });
-  const invoice = await insertInvoice(t.db, w, { number: `A-7-${slug}`, amountMinor: 125_050n });
-  return { ...w, silent, late, unchosen, invoice };
+  return { ...w, silent, late, rude, other, invoice };
 }
 
 const start = (w: { clientId: string; auth: Record<string, string> }, payload: object) =>
@@ -133,8 +140,12 @@ describe('ending a relationship', () => {
     expect(letter.text).toContain(
       'I cannot meet your needs because it was not possible for you to answer our questions and give feedback in time (once, most recently on 2026-10-12) and pay the invoices by the agreed due date (once, most recently on 2026-11-10).',
     );
-    expect(letter.text).toContain('The October content calendar waited 9 working days for feedback');
-    expect(letter.text).not.toContain('insulting');
+    // The occasions in the client's language, courteously: not the operator's own notes.
+    expect(letter.text).toContain(
+      'A question of mine was not answered within the agreed time (“Could you approve the October content calendar?”)',
+    );
+    expect(letter.text).toContain('Invoice A-7-offboard-en was not paid by its due date (2026-11-02)');
+    expect(letter.text).not.toContain('The client did not answer');
     // An invoice is overdue: the handover waits for it, and the letter says so.
     expect(letter.text).toContain(`Invoice A-7-offboard-en`);
     expect(letter.text).toMatch(/As soon as the payment arrives, I will hand over full access/);
@@ -196,14 +207,23 @@ describe('ending a relationship', () => {
     expect(released.handover.accounts[0]?.held).toBe(false);
   });
 
-  it('writes to a Hungarian client in Hungarian', async () => {
+  it('writes to a Hungarian client in Hungarian, courteously, keeping only the operator’s own notes as written', async () => {
     const w = await offboardable('offboard-hu', { name: 'Kővári Zsűri Kft.', locale: 'hu' });
-    const started = (await start(w, { incidentIds: [w.silent.id], endsOn: '2026-11-30' })).json() as Offboarding;
+    const started = (
+      await start(w, { incidentIds: [w.silent.id, w.late.id, w.rude.id, w.other.id], endsOn: '2026-11-30' })
+    ).json() as Offboarding;
     await runJob(deps, 'escalate', 'client.offboard', { workspaceId: w.workspaceId, offboardingId: started.id });
     const drafted = await view(w);
     const letter = await email(drafted.letters.termination?.emailId ?? '');
     expect(letter.locale).toBe('hu');
     expect(letter.text).toContain('Nem tudok megfelelni az Ön igényeinek, mert nem sikerült időben válaszolni a kérdéseinkre');
+    expect(letter.text).toContain(
+      'Egy kérdésemre nem érkezett válasz a megbeszélt időn belül („Could you approve the October content calendar?”)',
+    );
+    expect(letter.text).toContain('A(z) A-7-offboard-hu számú számla kifizetése nem érkezett meg a fizetési határidőig (2026-11-02)');
+    expect(letter.text).toContain('Egy levél hangneme nem volt tisztelettudó');
+    expect(letter.text).not.toMatch(/useless|Abusive/);
+    expect(letter.text).toContain('Asked us to post at 3 a.m. on a Sunday');
     const report = await email(drafted.letters.closingReport?.emailId ?? '');
     expect(report.locale).toBe('hu');
   });

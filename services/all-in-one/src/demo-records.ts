@@ -1,6 +1,7 @@
 /**
  * The demo's work log and managed accounts, per client: what the closing report and the handover
- * checklist show when the operator tries ending a relationship in the demo.
+ * checklist show when the operator tries ending a relationship in the demo. The operator writes
+ * the work log in the client's language, since it goes into the closing report.
  */
 import type { schema } from '@firmly/db';
 import type { DemoClientKey } from './demo-clients';
@@ -26,8 +27,8 @@ export const demoRecords: Record<DemoClientKey, DemoRecords> = {
   },
   unresponsive: {
     work: [
-      { daysAgo: 55, title: 'Harvest season campaign plan', outcome: 'Approved after three weeks' },
-      { daysAgo: 20, title: 'Wine-tasting event posts (5)', outcome: 'Two posted; three still wait for feedback' },
+      { daysAgo: 55, title: 'Szüreti kampányterv', outcome: 'Három hét után jóváhagyva' },
+      { daysAgo: 20, title: 'Borkóstoló esemény posztjai (5 db)', outcome: 'Kettő megjelent, három még visszajelzésre vár' },
     ],
     accounts: [
       { platform: 'meta_business_suite', handle: 'Balaton Borház', accessLevel: 'Admin', owner: 'operator' },
@@ -43,8 +44,12 @@ export const demoRecords: Record<DemoClientKey, DemoRecords> = {
   },
   latePayer: {
     work: [
-      { daysAgo: 60, title: 'Webshop product photos and 12 posts', outcome: 'Webshop visits from social up 35 %' },
-      { daysAgo: 25, title: 'Black Friday ad campaign', outcome: 'ROAS 4.1 on a 300,000 HUF budget' },
+      {
+        daysAgo: 60,
+        title: 'Webshop termékfotók és 12 poszt',
+        outcome: 'A közösségi oldalakról érkező webshop-látogatások 35 %-kal nőttek',
+      },
+      { daysAgo: 25, title: 'Black Friday hirdetési kampány', outcome: 'ROAS 4,1 egy 300 000 Ft-os kereten' },
     ],
     accounts: [
       { platform: 'meta_business_suite', handle: 'Kovács és Társa', accessLevel: 'Admin', owner: 'operator' },

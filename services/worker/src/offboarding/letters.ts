@@ -36,6 +36,8 @@ function base(parties: LetterParties) {
 export interface OffboardingLetterFacts {
   plan: TerminationPlan;
   reasons: readonly OffboardingReason[];
+  /** Each reason as the letter lists it (incident-lines.ts), in the same order. */
+  reasonLines: readonly string[];
   endsOn: string;
   /** "Meta Business Suite: Northwind Coffee", one per managed account. */
   accounts: readonly string[];
@@ -57,7 +59,10 @@ export function terminationLetter(facts: OffboardingLetterFacts): DraftInput {
     data: {
       ...base(facts.parties),
       reason: facts.plan.reason.clause || DOCUMENTED[facts.locale](facts.reasons.map((reason) => reason.summary).join('; ')),
-      incidents: facts.reasons.map((reason) => ({ date: new Date(reason.occurredAt), description: reason.summary })),
+      incidents: facts.reasons.map((reason, index) => ({
+        date: new Date(reason.occurredAt),
+        description: facts.reasonLines[index] ?? reason.summary,
+      })),
       endsOn: facts.endsOn,
       accounts: facts.accounts,
       overdueInvoices: overdue,

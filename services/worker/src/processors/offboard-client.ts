@@ -7,10 +7,11 @@ import {
   terminationPlan,
 } from '@firmly/core';
 import { type Database, loadEscalationState, raiseAlert, recordOffboardingLetters, schema } from '@firmly/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { letterParties } from '../escalation/apply';
 import { insertDraft, localeOf } from '../escalation/insert-draft';
+import { incidentLine } from '../offboarding/incident-lines';
 import { closingReport, type OffboardingLetterFacts, terminationLetter } from '../offboarding/letters';
 
 export type OffboardOutcome =
@@ -90,10 +91,29 @@ export function offboardClientJob(deps: { db: Database; clock: Clock; log: Logge
         { calendar },
       );
       const locale = localeOf(state.input.client.locale);
+      // The chosen incidents' evidence (the question, the invoice), for the letter's own wording of each.
+      const evidence = await tx
+        .select({ id: schema.incidents.id, evidence: schema.incidents.evidence })
+        .from(schema.incidents)
+        .where(
+          and(
+            eq(schema.incidents.workspaceId, workspaceId),
+            inArray(
+              schema.incidents.id,
+              offboarding.reasons.map((reason) => reason.incidentId),
+            ),
+          ),
+        );
+      const evidenceOf = new Map(evidence.map((row) => [row.id, row.evidence]));
+      const invoices = new Map(state.input.invoices.map((invoice) => [invoice.invoiceId, invoice]));
+      const reasonLines = offboarding.reasons.map((reason) =>
+        incidentLine({ kind: reason.kind, summary: reason.summary, evidence: evidenceOf.get(reason.incidentId) ?? {} }, invoices, locale),
+      );
       const timeZone = state.input.client.calendar.timezone;
       const facts: OffboardingLetterFacts = {
         plan,
         reasons: offboarding.reasons,
+        reasonLines,
         endsOn: offboarding.endsOn,
         accounts: accountNames,
         parties: await letterParties(tx, workspaceId, clientId, timeZone),
