@@ -8,11 +8,10 @@
  * client's language, so what the operator reviewed is what the client gets.
  */
 import { type ClosingReportData, type EmailLocale, formatDate, formatNumber, formatPercent, formatTotals } from '@firmly/templates';
-import PDFDocument from 'pdfkit';
-import { dejaVu } from './pdf';
+import type PDFDocument from 'pdfkit';
+import { contentWidth, MARGIN, numberPages, COLOURS as PAGE_COLOURS, pageBottom, sectionHeading, startPdf } from './pdf-page';
 
-const MARGIN = { top: 56, bottom: 64, left: 52, right: 52 };
-const COLOURS = { text: '#1b1f24', muted: '#555d68', bar: '#3b6ea8', late: '#b5542b', rule: '#c9ced6', agreed: '#1e6b34' };
+const COLOURS = { ...PAGE_COLOURS, bar: '#3b6ea8', late: '#b5542b', agreed: PAGE_COLOURS.ok };
 
 const LABELS = {
   en: {
@@ -67,32 +66,16 @@ const LABELS = {
   },
 } as const;
 
-type Labels = (typeof LABELS)[EmailLocale];
-
 export function closingReportFilename(locale: EmailLocale): string {
   return locale === 'hu' ? 'zarojelentes.pdf' : 'closing-report.pdf';
 }
 
 export function closingReportPdf(data: ClosingReportData, locale: EmailLocale): Promise<Buffer> {
   const labels = LABELS[locale];
-  const { regular, bold } = dejaVu();
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    font: regular,
-    lang: locale,
-    displayTitle: true,
-    info: { Title: `${labels.title} — ${data.clientName}`, Creator: 'firmly' },
-  });
-  pdf.registerFont('regular', regular).registerFont('bold', bold);
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  const width = pdf.page.width - MARGIN.left - MARGIN.right;
+  const { pdf, done } = startPdf({ lang: locale, title: `${labels.title} — ${data.clientName}` });
+  const width = contentWidth(pdf);
+  // A heading keeps a chart's worth of room under it.
+  const heading = (text: string) => sectionHeading(pdf, text, { keepWith: 80, gapLines: 1.1 });
   const date = (value: ClosingReportData['periodStart']) => formatDate(value, locale, data.timeZone);
 
   pdf.font('bold').fontSize(20).fillColor(COLOURS.text).text(labels.title, { width });
@@ -104,7 +87,7 @@ export function closingReportPdf(data: ClosingReportData, locale: EmailLocale): 
     .text(labels.period(date(data.periodStart), date(data.periodEnd)), { width });
   if (data.operatorBusiness ?? data.operatorName) pdf.text(data.operatorBusiness ?? data.operatorName, { width });
 
-  heading(pdf, labels.delivered, width);
+  heading(labels.delivered);
   if (data.deliverables.length === 0) note(pdf, labels.nothingDelivered, width);
   for (const item of data.deliverables) {
     pdf.font('bold').fontSize(10).fillColor(COLOURS.text).text(`• ${item.description}`, MARGIN.left, pdf.y, { width });
@@ -117,7 +100,7 @@ export function closingReportPdf(data: ClosingReportData, locale: EmailLocale): 
   }
 
   const { responsiveness: r, payments: p } = data;
-  heading(pdf, labels.communication, width);
+  heading(labels.communication);
   facts(pdf, width, [
     [
       labels.median,
@@ -141,7 +124,7 @@ export function closingReportPdf(data: ClosingReportData, locale: EmailLocale): 
     });
   }
 
-  heading(pdf, labels.payments, width);
+  heading(labels.payments);
   facts(pdf, width, [
     [labels.paid, formatNumber(p.invoicesPaid, locale)],
     [labels.paidLate, formatNumber(p.invoicesPaidLate, locale)],
@@ -164,30 +147,14 @@ export function closingReportPdf(data: ClosingReportData, locale: EmailLocale): 
     });
   }
 
-  heading(pdf, labels.open, width);
+  heading(labels.open);
   if (data.openItems.length === 0) note(pdf, labels.nothingOpen, width);
   for (const item of data.openItems)
     pdf.font('regular').fontSize(10).fillColor(COLOURS.text).text(`• ${item}`, MARGIN.left, pdf.y, { width });
 
-  numberPages(pdf, width, data.clientName, labels);
+  numberPages(pdf, (page, of) => `${data.clientName} — ${labels.page(page, of)}`);
   pdf.end();
   return done;
-}
-
-function heading(pdf: PDFDocument, text: string, width: number) {
-  if (pdf.y + 80 > pdf.page.height - MARGIN.bottom) pdf.addPage();
-  pdf.moveDown(1.1);
-  pdf.font('bold').fontSize(13).fillColor(COLOURS.text).text(text, MARGIN.left, pdf.y, { width });
-  const y = pdf.y + 2;
-  pdf
-    .save()
-    .lineWidth(0.6)
-    .strokeColor(COLOURS.rule)
-    .moveTo(MARGIN.left, y)
-    .lineTo(MARGIN.left + width, y)
-    .stroke()
-    .restore();
-  pdf.y = y + 6;
 }
 
 function note(pdf: PDFDocument, text: string, width: number) {
@@ -215,7 +182,7 @@ function barChart(pdf: PDFDocument, width: number, title: string, chart: Chart) 
   const valueWidth = 90;
   const plotWidth = width - labelWidth - valueWidth;
   const height = 24 + chart.bars.length * rowHeight + (chart.marker ? 14 : 0);
-  if (pdf.y + height > pdf.page.height - MARGIN.bottom) pdf.addPage();
+  if (pdf.y + height > pageBottom(pdf)) pdf.addPage();
   pdf.moveDown(0.6);
   pdf.font('bold').fontSize(10).fillColor(COLOURS.text).text(title, MARGIN.left, pdf.y, { width });
   const top = pdf.y + 4;
@@ -252,24 +219,4 @@ function barChart(pdf: PDFDocument, width: number, title: string, chart: Chart) 
   }
   pdf.x = MARGIN.left;
   pdf.y = bottom + (chart.marker ? 16 : 4);
-}
-
-function numberPages(pdf: PDFDocument, width: number, clientName: string, labels: Labels) {
-  const range = pdf.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    pdf.switchToPage(index);
-    const bottom = pdf.page.margins.bottom;
-    // Writing below the bottom margin would start a new page: lift it while writing the footer.
-    pdf.page.margins.bottom = 0;
-    pdf
-      .font('regular')
-      .fontSize(8.5)
-      .fillColor(COLOURS.muted)
-      .text(`${clientName} — ${labels.page(index - range.start + 1, range.count)}`, MARGIN.left, pdf.page.height - MARGIN.bottom / 2 - 6, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-    pdf.page.margins.bottom = bottom;
-  }
 }

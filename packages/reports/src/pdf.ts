@@ -1,31 +1,12 @@
 // pdfkit ships no types; its declarations here travel with this file into every program that imports it.
 /// <reference path="./pdfkit.d.ts" />
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ClientDossier } from '@firmly/db';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { type DossierDocument, type DossierTable, dossierDocument } from './document';
 import type { DossierLocale } from './labels';
+import { COLOURS, contentWidth, MARGIN, numberPages, pageBottom, sectionHeading, startPdf } from './pdf-page';
 
-/**
- * DejaVu Sans from the `dejavu-fonts-ttf` package (Bitstream Vera licence with DejaVu's public
- * domain changes: free to embed and redistribute). The PDF standard fonts cannot encode ő, ű,
- * Ő or Ű; an embedded TrueType font can, and pdfkit writes its ToUnicode map, so the text stays
- * extractable (pdftotext, search, copy). Read once per process.
- */
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-export function dejaVu() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
-
-const MARGIN = { top: 56, bottom: 64, left: 52, right: 52 };
 const INDENT = 14;
-const COLOURS = { text: '#1b1f24', muted: '#555d68', ok: '#1e6b34', broken: '#a11d1d', rule: '#c9ced6' };
 
 /**
  * The dossier as a PDF (A4): title, client, period and the audit chain verification on the
@@ -33,32 +14,13 @@ const COLOURS = { text: '#1b1f24', muted: '#555d68', ok: '#1e6b34', broken: '#a1
  */
 export function dossierPdf(dossier: ClientDossier, locale: DossierLocale): Promise<Buffer> {
   const doc = dossierDocument(dossier, locale);
-  const { regular, bold } = dejaVu();
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    font: regular,
-    lang: locale,
-    displayTitle: true,
-    info: { Title: `${doc.title} — ${doc.clientName}`, Creator: 'firmly', CreationDate: new Date(dossier.generatedAt) },
-  });
-  pdf.registerFont('regular', regular).registerFont('bold', bold);
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const { pdf, done } = startPdf({ lang: locale, title: `${doc.title} — ${doc.clientName}`, createdAt: new Date(dossier.generatedAt) });
   writeFirstPage(pdf, doc);
   for (const section of doc.sections) writeSection(pdf, section, doc.nothing);
-  numberPages(pdf, doc);
+  numberPages(pdf, (page, of) => `${doc.clientName} — ${doc.pageLabel(page, of)}`);
   pdf.end();
   return done;
 }
-
-const contentWidth = (pdf: PDFDocument) => pdf.page.width - MARGIN.left - MARGIN.right;
-const pageBottom = (pdf: PDFDocument) => pdf.page.height - MARGIN.bottom;
 
 function writeFirstPage(pdf: PDFDocument, doc: DossierDocument) {
   const width = contentWidth(pdf);
@@ -91,19 +53,7 @@ function writeFirstPage(pdf: PDFDocument, doc: DossierDocument) {
 function writeSection(pdf: PDFDocument, section: DossierTable, nothing: string) {
   const width = contentWidth(pdf);
   // A heading never ends a page on its own.
-  if (pdf.y + 60 > pageBottom(pdf)) pdf.addPage();
-  pdf.moveDown(1.2);
-  pdf.font('bold').fontSize(13).fillColor(COLOURS.text).text(section.heading, MARGIN.left, pdf.y, { width });
-  const ruleY = pdf.y + 2;
-  pdf
-    .save()
-    .lineWidth(0.6)
-    .strokeColor(COLOURS.rule)
-    .moveTo(MARGIN.left, ruleY)
-    .lineTo(MARGIN.left + width, ruleY)
-    .stroke()
-    .restore();
-  pdf.y = ruleY + 6;
+  sectionHeading(pdf, section.heading, { keepWith: 60, gapLines: 1.2 });
   if (section.rows.length === 0) {
     pdf.font('regular').fontSize(10).fillColor(COLOURS.muted).text(nothing, MARGIN.left, pdf.y, { width });
     return;
@@ -135,31 +85,5 @@ function writeRow(pdf: PDFDocument, columns: readonly string[], row: readonly st
       .fillColor(COLOURS.muted)
       .text(`${column}: `, MARGIN.left + INDENT, pdf.y, { width: width - INDENT, continued: true });
     pdf.fillColor(COLOURS.text).text(cell, { width: width - INDENT });
-  }
-}
-
-/** "Page n of N" at the foot of every page, written once the number of pages is known. */
-function numberPages(pdf: PDFDocument, doc: DossierDocument) {
-  const range = pdf.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    pdf.switchToPage(index);
-    // Writing below the bottom margin would make pdfkit start a new page: lift the margin while writing the footer.
-    const bottom = pdf.page.margins.bottom;
-    pdf.page.margins.bottom = 0;
-    pdf
-      .font('regular')
-      .fontSize(8.5)
-      .fillColor(COLOURS.muted)
-      .text(
-        `${doc.clientName} — ${doc.pageLabel(index - range.start + 1, range.count)}`,
-        MARGIN.left,
-        pdf.page.height - MARGIN.bottom / 2 - 6,
-        {
-          width: contentWidth(pdf),
-          align: 'center',
-          lineBreak: false,
-        },
-      );
-    pdf.page.margins.bottom = bottom;
   }
 }

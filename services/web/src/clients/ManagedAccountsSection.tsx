@@ -4,6 +4,7 @@ import { useLiveRefresh } from '../api/events';
 import { ApiError, api, describeError } from '../api/http';
 import type { AccountOwner, HandoverStep, ManagedAccount, ManagedAccountPlatform, Page } from '../api/types';
 import { useResource } from '../api/useResource';
+import { useSubmit } from '../api/useSubmit';
 import { ErrorNote, Loading, StatusLine } from '../components/Notice';
 import { when } from '../format';
 import { HANDOVER_LABELS, PLATFORM_LABELS } from './account-labels';
@@ -133,16 +134,13 @@ function AddAccountForm({ path, onAdded }: { path: string; onAdded: () => Promis
   const [accessLevel, setAccessLevel] = useState('');
   const [owner, setOwner] = useState<AccountOwner>('unknown');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, invalid } = useSubmit();
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setStatus(undefined);
-    try {
+    await run(async () => {
       await api('POST', path, {
         platform,
         handle: handle.trim(),
@@ -155,14 +153,9 @@ function AddAccountForm({ path, onAdded }: { path: string; onAdded: () => Promis
       setNotes('');
       setStatus('Added.');
       await onAdded();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const invalid = (field: string) => (error instanceof ApiError && error.reasonFor(`body.${field}`) ? 'true' : undefined);
   return (
     <details>
       <summary>Add an account</summary>

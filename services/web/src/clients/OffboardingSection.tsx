@@ -4,6 +4,7 @@ import { useLiveRefresh } from '../api/events';
 import { ApiError, api, describeError } from '../api/http';
 import type { ClientRecord, Incident, Offboarding, OffboardingLetter } from '../api/types';
 import { useResource } from '../api/useResource';
+import { useSubmit } from '../api/useSubmit';
 import { ErrorNote, Loading, StatusLine } from '../components/Notice';
 import { day, when } from '../format';
 import { follow } from '../router';
@@ -113,8 +114,7 @@ function StartForm({ clientId, path, onStarted }: { clientId: string; path: stri
   useLiveRefresh(incidents.reload, (event) => event.subjectType === 'incident');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [endsOn, setEndsOn] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, invalid } = useSubmit();
 
   const listed = incidents.data?.incidents ?? [];
   // Only incidents still listed: one withdrawn since it was ticked is not sent.
@@ -129,19 +129,12 @@ function StartForm({ clientId, path, onStarted }: { clientId: string; path: stri
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api<Offboarding>('POST', path, { incidentIds, endsOn });
       await onStarted('Offboarding started: the termination letter and the closing report are drafted for your review.');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const invalid = (field: string) => (error instanceof ApiError && error.reasonFor(`body.${field}`) ? 'true' : undefined);
   return (
     <details>
       <summary>End the relationship…</summary>
@@ -208,8 +201,7 @@ interface InProgressProps {
 }
 
 function InProgress({ offboarding, path, onStep, onRefused }: InProgressProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run: submit } = useSubmit();
   const [confirming, setConfirming] = useState(false);
   const keepButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -222,18 +214,11 @@ function InProgress({ offboarding, path, onStep, onRefused }: InProgressProps) {
   }, [confirming]);
 
   async function run(action: 'complete' | 'cancel', message: string) {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await submit(async () => {
       await api<Offboarding>('POST', `${path}/${action}`);
       setConfirming(false);
       await onStep(message);
-    } catch (caught) {
-      setError(caught);
-      await onRefused();
-    } finally {
-      setBusy(false);
-    }
+    }, onRefused);
   }
 
   function keep() {

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useLiveRefresh } from '../api/events';
-import { ApiError, api, describeError } from '../api/http';
+import { api, describeError } from '../api/http';
 import type { Page, WorkLogEntry } from '../api/types';
 import { useResource } from '../api/useResource';
+import { useSubmit } from '../api/useSubmit';
 import { ErrorNote, Loading, StatusLine } from '../components/Notice';
 import { day } from '../format';
 
@@ -109,16 +110,13 @@ function RecordWorkForm({ path, onRecorded }: { path: string; onRecorded: () => 
   const [title, setTitle] = useState('');
   const [link, setLink] = useState('');
   const [outcome, setOutcome] = useState('');
-  const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, invalid } = useSubmit();
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setStatus(undefined);
-    try {
+    await run(async () => {
       await api('POST', path, {
         doneOn,
         title: title.trim(),
@@ -130,14 +128,9 @@ function RecordWorkForm({ path, onRecorded }: { path: string; onRecorded: () => 
       setOutcome('');
       setStatus('Recorded.');
       await onRecorded();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const invalid = (field: string) => (error instanceof ApiError && error.reasonFor(`body.${field}`) ? 'true' : undefined);
   return (
     <details>
       <summary>Record a delivery</summary>
