@@ -17,6 +17,18 @@ export const handoverPlatforms = [
 ] as const;
 export type HandoverPlatform = (typeof handoverPlatforms)[number];
 
+/** The products' own names (the same in every language); `other` has none, its handle says what it is. */
+export const handoverPlatformNames: Readonly<Record<HandoverPlatform, string | undefined>> = {
+  meta_business_suite: 'Meta Business Suite',
+  google_business_profile: 'Google Business Profile',
+  google_ads: 'Google Ads',
+  google_analytics: 'Google Analytics',
+  linkedin_page: 'LinkedIn',
+  x: 'X',
+  tiktok: 'TikTok',
+  other: undefined,
+};
+
 export const guidanceLocales = ['en', 'hu'] as const;
 export type GuidanceLocale = (typeof guidanceLocales)[number];
 

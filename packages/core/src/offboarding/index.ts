@@ -7,6 +7,7 @@ export {
   type HandoverStepKind,
   handoverGuidance,
   handoverGuidanceFor,
+  handoverPlatformNames,
   handoverPlatforms,
   isGuidanceLocale,
   type LocalisedHandoverGuidance,

@@ -1,23 +1,16 @@
+import { accountHandoverSteps, accountOwnerKinds, handoverPlatforms } from '@firmly/core';
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, instant, primaryId, updatedAt } from './columns';
 import { tenantKey, tenantReference, workspaceId } from './tenant';
 
-export const managedAccountPlatforms = [
-  'meta_business_suite',
-  'google_business_profile',
-  'google_ads',
-  'google_analytics',
-  'linkedin_page',
-  'x',
-  'tiktok',
-  'other',
-] as const;
+/** The platforms firmly has handover guidance for (@firmly/core), plus `other`. */
+export const managedAccountPlatforms = handoverPlatforms;
 export const managedAccountPlatform = pgEnum('managed_account_platform', managedAccountPlatforms);
 
 /** Who owns the account itself (not who can use it): the handover moves it to the client. */
-export const accountOwners = ['client', 'operator', 'unknown'] as const;
+export const accountOwners = accountOwnerKinds;
 export const accountOwner = pgEnum('account_owner', accountOwners);
 
 /**
@@ -25,7 +18,7 @@ export const accountOwner = pgEnum('account_owner', accountOwners);
  * operator's own access removed last. Whether it is held until overdue invoices are paid is not
  * stored: it follows from the invoices whenever it is asked.
  */
-export const handoverSteps = ['not_started', 'ownership_transferred', 'operator_access_removed', 'not_needed'] as const;
+export const handoverSteps = accountHandoverSteps;
 export const handoverStep = pgEnum('handover_step', handoverSteps);
 
 /** An account the operator runs for a client: a page, an ad account, an analytics property. */

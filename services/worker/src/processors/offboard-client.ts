@@ -4,6 +4,7 @@ import {
   type Clock,
   type DocumentedIncident,
   defaultEscalationSettings,
+  handoverPlatformNames,
   terminationPlan,
 } from '@firmly/core';
 import { type Database, loadEscalationState, raiseAlert, recordOffboardingLetters, schema } from '@firmly/db';
@@ -19,17 +20,6 @@ export type OffboardOutcome =
   | { status: 'skipped'; reason: string };
 
 const ACTOR = 'firmly:offboarding';
-
-const PLATFORM_NAMES: Record<(typeof schema.managedAccountPlatforms)[number], string> = {
-  meta_business_suite: 'Meta Business Suite',
-  google_business_profile: 'Google Business Profile',
-  google_ads: 'Google Ads',
-  google_analytics: 'Google Analytics',
-  linkedin_page: 'LinkedIn',
-  x: 'X',
-  tiktok: 'TikTok',
-  other: '',
-};
 
 /**
  * `client.offboard`: drafts an offboarding's termination letter and closing report into the
@@ -63,9 +53,10 @@ export function offboardClientJob(deps: { db: Database; clock: Clock; log: Logge
         .from(schema.workLogEntries)
         .where(and(eq(schema.workLogEntries.workspaceId, workspaceId), eq(schema.workLogEntries.clientId, clientId)))
         .orderBy(schema.workLogEntries.doneOn);
-      const accountNames = accounts.map((account) =>
-        PLATFORM_NAMES[account.platform] ? `${PLATFORM_NAMES[account.platform]}: ${account.handle}` : account.handle,
-      );
+      const accountNames = accounts.map((account) => {
+        const platform = handoverPlatformNames[account.platform];
+        return platform ? `${platform}: ${account.handle}` : account.handle;
+      });
       const settings = state.settings.ok ? state.settings.settings : defaultEscalationSettings;
       const calendar = businessCalendar(state.input.client.calendar);
       const answers = state.input.asks
