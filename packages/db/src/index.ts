@@ -9,6 +9,7 @@ export * from './repos/admin/index';
 export * from './repos/alerts';
 export * from './repos/analysis';
 export * from './repos/api-keys';
+export * from './repos/client-status';
 export * from './repos/escalation';
 export * from './repos/ingest';
 export * from './repos/mailbox-auth';

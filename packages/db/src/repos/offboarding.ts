@@ -6,7 +6,7 @@
  * record stays). Cancelling withdraws unsent letters and makes the client `active` again.
  * Every step writes its audit events in its own transaction.
  */
-import { type ClientStatus, canChangeClientStatus } from '@firmly/core';
+import { canChangeClientStatus } from '@firmly/core';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit';
 import type { Database, Executor } from '../client';
@@ -14,6 +14,7 @@ import { clients } from '../schema/clients';
 import { incidents } from '../schema/incidents';
 import { type OffboardingReason, offboardings } from '../schema/offboardings';
 import { outgoingEmails } from '../schema/outgoing-emails';
+import { changeClientStatus } from './client-status';
 
 export type OffboardingRow = typeof offboardings.$inferSelect;
 export type { OffboardingReason };
@@ -44,30 +45,6 @@ async function lockClient(tx: Executor, workspaceId: string, clientId: string) {
     .where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, clientId)))
     .for('update');
   return client;
-}
-
-async function setStatus(
-  tx: Executor,
-  workspaceId: string,
-  clientId: string,
-  status: ClientStatus,
-  reason: string,
-  actor: string,
-  now: Date,
-) {
-  await tx
-    .update(clients)
-    .set({ status, statusReason: reason, statusChangedAt: now })
-    .where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, clientId)));
-  await appendAuditEvent(tx, {
-    workspaceId,
-    actor,
-    action: 'client.status_changed',
-    subjectType: 'client',
-    subjectId: clientId,
-    data: { status, reason },
-    occurredAt: now,
-  });
 }
 
 /** Starts it: the reasons are the client's own incidents, copied as they read now (the letter quotes them). */
@@ -120,7 +97,14 @@ export async function startOffboarding(db: Database, input: StartOffboarding, ac
       data: { offboardingId: row.id, incidentIds: ids, endsOn: input.endsOn },
       occurredAt: input.now,
     });
-    await setStatus(tx, input.workspaceId, input.clientId, 'offboarding', 'offboarding started by the operator', actor, input.now);
+    await changeClientStatus(tx, {
+      workspaceId: input.workspaceId,
+      clientId: input.clientId,
+      status: 'offboarding',
+      reason: 'offboarding started by the operator',
+      actor,
+      now: input.now,
+    });
     return { ok: true, offboarding: row };
   });
 }
@@ -204,7 +188,14 @@ export async function completeOffboarding(
       data: { offboardingId: row.id },
       occurredAt: input.now,
     });
-    await setStatus(tx, input.workspaceId, input.clientId, 'former', 'the relationship ended', actor, input.now);
+    await changeClientStatus(tx, {
+      workspaceId: input.workspaceId,
+      clientId: input.clientId,
+      status: 'former',
+      reason: 'the relationship ended',
+      actor,
+      now: input.now,
+    });
     return { ok: true, offboarding: done };
   });
 }
@@ -262,7 +253,14 @@ export async function cancelOffboarding(
       occurredAt: input.now,
     });
     if (client.status === 'offboarding') {
-      await setStatus(tx, input.workspaceId, input.clientId, 'active', 'the offboarding was cancelled', actor, input.now);
+      await changeClientStatus(tx, {
+        workspaceId: input.workspaceId,
+        clientId: input.clientId,
+        status: 'active',
+        reason: 'the offboarding was cancelled',
+        actor,
+        now: input.now,
+      });
     }
     return { ok: true, offboarding: cancelled, withdrawn: withdrawn.map((email) => email.id) };
   });

@@ -1,5 +1,5 @@
 import type { BusinessCalendar, DraftAction, EscalationAction } from '@firmly/core';
-import { appendAuditEvent, type Executor, raiseAlert, schema } from '@firmly/db';
+import { appendAuditEvent, changeClientStatus, type Executor, raiseAlert, schema } from '@firmly/db';
 import type { DatedNote } from '@firmly/templates';
 import { and, eq, inArray } from 'drizzle-orm';
 import { insertDraft } from './insert-draft';
@@ -222,20 +222,15 @@ export async function applyEscalationActions(
         break;
       }
       case 'set_client_status': {
-        await db
-          .update(schema.clients)
-          .set({ status: action.status, statusReason: action.reason, statusChangedAt: context.now })
-          .where(and(eq(schema.clients.workspaceId, workspaceId), eq(schema.clients.id, clientId)));
-        applied.statusChanged = action.status;
-        await appendAuditEvent(db, {
+        await changeClientStatus(db, {
           workspaceId,
+          clientId,
+          status: action.status,
+          reason: action.reason,
           actor: ACTOR,
-          action: 'client.status_changed',
-          subjectType: 'client',
-          subjectId: clientId,
-          data: { status: action.status, reason: action.reason },
-          occurredAt: context.now,
+          now: context.now,
         });
+        applied.statusChanged = action.status;
         break;
       }
       case 'alert': {
